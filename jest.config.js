@@ -12,6 +12,7 @@ const shared = {
 };
 
 module.exports = {
+  transform: shared.transform,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [

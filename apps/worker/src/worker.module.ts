@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@court/config';
+import { DatabaseModule } from '@court/database';
+import { ticketWorkerProvider } from './ticket-worker.provider';
+
+@Module({
+  imports: [ConfigModule, DatabaseModule],
+  providers: [ticketWorkerProvider],
+})
+export class WorkerModule {}

@@ -1,0 +1,50 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { TEMPORAL_CONNECTION } from '@court/temporal';
+import { Connection as TemporalConnection } from '@temporalio/client';
+import type { Response } from 'express';
+import { Connection as MongoConnection } from 'mongoose';
+
+type Check = 'ok' | 'unreachable';
+
+/** `GET /health`: 200 `{ status: 'ok' }` once the database and Temporal answer, else 503. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectConnection() private readonly mongo: MongoConnection,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: TemporalConnection,
+  ) {}
+
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [database, temporal] = await Promise.all([this.checkDatabase(), this.checkTemporal()]);
+    const healthy = database === 'ok' && temporal === 'ok';
+    response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: healthy ? 'ok' : 'unavailable', checks: { database, temporal } };
+  }
+
+  private async checkDatabase(): Promise<Check> {
+    try {
+      await withTimeout(this.mongo.db!.admin().ping(), 2_000);
+      return 'ok';
+    } catch {
+      return 'unreachable';
+    }
+  }
+
+  private async checkTemporal(): Promise<Check> {
+    try {
+      await withTimeout(this.temporal.healthService.check({}), 2_000);
+      return 'ok';
+    } catch {
+      return 'unreachable';
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
+}

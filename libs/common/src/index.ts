@@ -1,0 +1,3 @@
+export * from './bootstrap';
+export * from './health.controller';
+export * from './ready-signal';

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
+
+/** The one MongoDB connection of a service (MongoDB in production, FerretDB embedded). */
+@Module({
+  imports: [
+    MongooseModule.forRootAsync({
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => ({
+        uri: config.mongodbUri,
+        serverSelectionTimeoutMS: 10_000,
+      }),
+    }),
+  ],
+  exports: [MongooseModule],
+})
+export class DatabaseModule {}

@@ -1,0 +1,5 @@
+export * from './namespace-setup';
+export * from './search-attributes';
+export * from './task-queues';
+export * from './temporal-client.module';
+export * from './worker-host';
