@@ -13,6 +13,7 @@ const shared = {
 
 module.exports = {
   transform: shared.transform,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
@@ -25,13 +26,13 @@ module.exports = {
       ...shared,
       displayName: 'workflow',
       testMatch: ['<rootDir>/test/workflow/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/server-tests.setup.ts'],
     },
     {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/server-tests.setup.ts'],
     },
   ],
 };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readSetting } from '../libs/config/src/service-config';
-import { appEntry, appPort, APPS, startApps } from './stack/apps';
+import { APPS, appEntry, appPort, startApps } from './stack/apps';
 import { colour, say, seconds, shout } from './stack/console-output';
 import { DEFAULT_DATA_DIR } from './stack/paths';
 import { ProvidedServer, provideDatabase, provideTemporal, ServerPlan } from './stack/servers';

@@ -48,7 +48,11 @@ async function runWithProgress(label: string, command: string, args: string[], c
 export async function ensureTemporalCli(): Promise<string | null> {
   const binary = join(TOOLS_BIN, 'temporal');
   const stamp = join(TOOLS_BIN, 'temporal.version');
-  if (existsSync(binary) && existsSync(stamp) && readFileSync(stamp, 'utf8') === TEMPORAL_CLI_VERSION) {
+  if (
+    existsSync(binary) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === TEMPORAL_CLI_VERSION
+  ) {
     return binary;
   }
   if (!hasGo()) return null;

@@ -72,13 +72,20 @@ export async function provideTemporal(
     const { ready } = supervisor.start({ name: 'temporal', command: cli, args });
     await ready;
     await Promise.race([
-      waitUntil('Temporal dev server', () => temporalAnswers(address), START_TIMEOUT_MS, () =>
-        supervisor.isStopping,
+      waitUntil(
+        'Temporal dev server',
+        () => temporalAnswers(address),
+        START_TIMEOUT_MS,
+        () => supervisor.isStopping,
       ),
       supervisor.failed,
     ]);
     if (plan.ui) {
-      await waitUntil('Temporal Web UI', () => httpOk(`http://${host}:${plan.temporalUiPort}/`), 30_000);
+      await waitUntil(
+        'Temporal Web UI',
+        () => httpOk(`http://${host}:${plan.temporalUiPort}/`),
+        30_000,
+      );
     }
     say(`Temporal dev server ready in ${seconds(Date.now() - started)}`);
     const how = cli.startsWith(process.cwd()) ? 'built from its Go module' : 'found on PATH';
@@ -139,8 +146,11 @@ export async function provideDatabase(
         });
     await ready;
     await Promise.race([
-      waitUntil('database server', () => mongoAnswers(uri), START_TIMEOUT_MS, () =>
-        supervisor.isStopping,
+      waitUntil(
+        'database server',
+        () => mongoAnswers(uri),
+        START_TIMEOUT_MS,
+        () => supervisor.isStopping,
       ),
       supervisor.failed,
     ]);

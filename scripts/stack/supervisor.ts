@@ -75,7 +75,8 @@ export class Supervisor {
     }
     child.once('error', (error) => this.childFailed(managed, error.message));
     child.once('exit', (code, signal) => {
-      if (!this.stopping) this.childFailed(managed, `exited on its own (${signal ?? `code ${code}`})`);
+      if (!this.stopping)
+        this.childFailed(managed, `exited on its own (${signal ?? `code ${code}`})`);
     });
     this.children.push(managed);
     return { ready: Promise.race([managed.ready, this.failed]), pid: child.pid ?? -1 };

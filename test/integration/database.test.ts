@@ -33,9 +33,20 @@ describe('the database server (over the MongoDB wire protocol)', () => {
 
   it('round-trips a document with Chinese text, dates and arrays', async () => {
     const at = new Date('2026-11-28T01:00:06.000Z');
-    await Probes.create({ key: 'k1', text: '反映立案庭拖延立案', count: 1, at, tags: ['立案', '投诉'] });
+    await Probes.create({
+      key: 'k1',
+      text: '反映立案庭拖延立案',
+      count: 1,
+      at,
+      tags: ['立案', '投诉'],
+    });
     const found = await Probes.findOne({ key: 'k1' }).lean();
-    expect(found).toMatchObject({ key: 'k1', text: '反映立案庭拖延立案', count: 1, tags: ['立案', '投诉'] });
+    expect(found).toMatchObject({
+      key: 'k1',
+      text: '反映立案庭拖延立案',
+      count: 1,
+      tags: ['立案', '投诉'],
+    });
     expect(found?.at.toISOString()).toBe(at.toISOString());
   });
 

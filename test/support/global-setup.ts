@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,13 @@ function onlyUnitTests(): boolean {
   return selected.length > 0 && selected.every((name) => name === 'unit');
 }
 
+/** The Java time-skipping test server (a no-op in well under a second when up to date). */
+function installTimeSkippingServer(): void {
+  const script = join(__dirname, '..', '..', 'scripts', 'tools', 'install-temporal-test-server.sh');
+  const result = spawnSync('bash', [script], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${script} failed (exit code ${result.status})`);
+}
+
 /**
  * Reuses the Temporal and database servers at TEMPORAL_ADDRESS / MONGODB_URI when they
  * answer (a running `npm start`), else starts throw-away ones on test ports. Either way the
@@ -27,6 +35,7 @@ export default async function globalSetup(): Promise<void> {
   const configuredTemporal = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const configuredMongo = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/court12368';
 
+  installTimeSkippingServer();
   const supervisor = new Supervisor();
   const scratch = mkdtempSync(join(tmpdir(), 'court12368-test-'));
   const plan = {
@@ -63,6 +72,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.MONGODB_URI = mongoUrl.toString();
   console.log(`[tests] namespace ${namespace}, database ${mongoUrl.pathname.slice(1)}`);
 
-  const state: TestServersState = { supervisor, servers, namespace, mongodbUri: mongoUrl.toString() };
+  const state: TestServersState = {
+    supervisor,
+    servers,
+    namespace,
+    mongodbUri: mongoUrl.toString(),
+  };
   (globalThis as Record<string, unknown>)[TEST_STATE_KEY] = state;
 }

@@ -6,7 +6,11 @@ export function testEnv(): { temporalAddress: string; namespace: string; mongodb
   if (!TEMPORAL_ADDRESS || !TEMPORAL_NAMESPACE || !MONGODB_URI) {
     throw new Error('test servers not set up: run through jest with its global set-up (npm test)');
   }
-  return { temporalAddress: TEMPORAL_ADDRESS, namespace: TEMPORAL_NAMESPACE, mongodbUri: MONGODB_URI };
+  return {
+    temporalAddress: TEMPORAL_ADDRESS,
+    namespace: TEMPORAL_NAMESPACE,
+    mongodbUri: MONGODB_URI,
+  };
 }
 
 /** A fresh id per test, so that no two tests share a workflow. */

@@ -1,9 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
+import { testEnv, uniqueId } from '../support/test-env';
 import { createSmokeActivities } from './fixtures/smoke.activities';
 import { finishUpdate, smokeWorkflow, stateQuery } from './fixtures/smoke.workflow';
-import { testEnv, uniqueId } from '../support/test-env';
 
 describe('a real workflow on the Temporal dev server', () => {
   const env = testEnv();
