@@ -1,8 +1,8 @@
-import { Module } from '@nestjs/common';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
+import { Module } from '@nestjs/common';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalClientModule],

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
 import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
+import { Module } from '@nestjs/common';
 import { ticketWorkerProvider } from './ticket-worker.provider';
 
 @Module({

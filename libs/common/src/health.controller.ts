@@ -1,6 +1,6 @@
+import { TEMPORAL_CONNECTION } from '@court/temporal';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { TEMPORAL_CONNECTION } from '@court/temporal';
 import { Connection as TemporalConnection } from '@temporalio/client';
 import type { Response } from 'express';
 import { Connection as MongoConnection } from 'mongoose';

@@ -1,6 +1,6 @@
+import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
 
 /** The one MongoDB connection of a service (MongoDB in production, FerretDB embedded). */
 @Module({

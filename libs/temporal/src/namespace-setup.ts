@@ -45,7 +45,9 @@ export async function ensureNamespace(
   if (missing.length > 0) {
     await connection.operatorService.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, INDEXED_TYPES[key.type]])),
+      searchAttributes: Object.fromEntries(
+        missing.map((key) => [key.name, INDEXED_TYPES[key.type]]),
+      ),
     });
   }
 

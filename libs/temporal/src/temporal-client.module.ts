@@ -1,5 +1,5 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');

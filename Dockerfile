@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# One image for the four apps; the command picks the app (see docker-compose.yml):
+#   node --enable-source-maps dist/apps/<worker|notification|reporting|intake>/src/main.js
+
+# Node 24 LTS. npm pinned to the version that honours package.json "allowScripts"
+# (dependency install scripts blocked unless approved there).
+FROM node:24-bookworm-slim AS base
+ARG NPM_VERSION=11.19.1
+RUN npm install --global "npm@${NPM_VERSION}" --no-audit --no-fund
+WORKDIR /app
+
+# Build: all dependencies, tsc into dist/ and the prebuilt workflow bundle.
+FROM base AS build
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+
+# Runtime: production dependencies and dist/ only, run as the unprivileged "node" user.
+FROM base AS runtime
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+USER node
+EXPOSE 3000 3001 3002
+# For the default command (intake); compose gives each app its own check.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.INTAKE_PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "--enable-source-maps", "dist/apps/intake/src/main.js"]

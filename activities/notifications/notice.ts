@@ -1,0 +1,47 @@
+import type { QuietHours } from '../../libs/domain/src/quiet-hours';
+
+/** What the ticket workflow tells people about. */
+export type NoticeKind =
+  | 'dispatch'
+  | 'warning'
+  | 'red_light'
+  | 'reminder'
+  | 'reminder_late'
+  | 'bulletin'
+  | 'escalation'
+  | 'leadership_report'
+  | 'callback_due'
+  | 'voicemail';
+
+export interface NoticeFacts {
+  ticketId: string | null;
+  /** Chinese label of the ticket type, e.g. 投诉举报. */
+  typeLabel?: string;
+  /** The deadline the notice is about (ISO), shown in Shanghai time. */
+  deadline?: string | null;
+  handlerName?: string;
+  reminders?: number;
+  level?: number;
+  /** A voicemail's reference (no phone number). */
+  voicemailId?: string;
+}
+
+/**
+ * One notice to one recipient. `key` is (ticket, kind, recipient, occurrence): storing or
+ * sending the same key twice does nothing the second time.
+ */
+export interface Notice {
+  key: string;
+  recipientId: string;
+  kind: NoticeKind;
+  facts: NoticeFacts;
+  /** Also by SMS (group inboxes get in-app notices only). */
+  sms: boolean;
+  /** Escalations go out at any hour; other SMS wait out the quiet hours. */
+  urgent: boolean;
+}
+
+export interface DeliverNoticesInput {
+  notices: Notice[];
+  quietHours: QuietHours | null;
+}

@@ -1,0 +1,24 @@
+import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
+import { directoryPersonModel, notificationModels } from '@court/database';
+import { TASK_QUEUES, WorkerHost } from '@court/temporal';
+import { Provider } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { createNotificationActivities } from '../../../activities';
+
+export const NOTIFICATION_WORKER = Symbol('NOTIFICATION_WORKER');
+
+/** Hosts the `notifications` activities that the ticket workflows call. */
+export const notificationWorkerProvider: Provider = {
+  provide: NOTIFICATION_WORKER,
+  inject: [SERVICE_CONFIG, getConnectionToken()],
+  useFactory: (config: ServiceConfig, connection: Connection) =>
+    new WorkerHost('notifications', config.temporal.address, async () => ({
+      namespace: config.temporal.namespace,
+      taskQueue: TASK_QUEUES.notifications,
+      activities: createNotificationActivities({
+        models: notificationModels(connection),
+        people: directoryPersonModel(connection),
+      }),
+    })),
+};

@@ -1,0 +1,26 @@
+import { Connection, Model, Schema } from 'mongoose';
+
+/** People of the court's directory, as far as notifications need them (their phone). */
+export interface DirectoryPersonDoc {
+  _id: string;
+  name: string;
+  role: string;
+  departmentId: string | null;
+  phone: string | null;
+}
+
+export const directoryPersonSchema = new Schema<DirectoryPersonDoc>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    role: { type: String, required: true, index: true },
+    departmentId: { type: String, default: null, index: true },
+    phone: { type: String, default: null },
+  },
+  { collection: 'directory_people', versionKey: false },
+);
+
+export function directoryPersonModel(connection: Connection): Model<DirectoryPersonDoc> {
+  return (connection.models.DirectoryPerson ??
+    connection.model('DirectoryPerson', directoryPersonSchema)) as Model<DirectoryPersonDoc>;
+}

@@ -1,0 +1,119 @@
+import { Connection, Model, Schema } from 'mongoose';
+
+/**
+ * The ledger (台账): one document per ticket. The intake writes the call as logged (caller,
+ * content) and starts the workflow; from then on the workflow's activities are the one writer
+ * of its state fields (status, red light, deadlines, feedback, callback), one at a time.
+ */
+export interface TicketLedgerDoc {
+  _id: string;
+  workflowId: string;
+  type: string;
+  channel?: string;
+  caseNumber: string | null;
+  caller?: { name: string; phone: string };
+  content?: string;
+  answer?: string | null;
+  flags: Record<string, boolean>;
+  status: string;
+  redLight: boolean;
+  disposition: Record<string, unknown> | null;
+  handlerId: string | null;
+  departmentId: string | null;
+  deadlines: Record<string, Date | null>;
+  receivedAt: Date;
+  dispatchedAt: Date | null;
+  overdueAt: Date | null;
+  remindedAt: Date | null;
+  reminders: number;
+  bulletinedAt: Date | null;
+  feedback: { result: string; at: Date; by: string } | null;
+  handledAt: Date | null;
+  callbackDue: boolean;
+  keyCallback: boolean;
+  callback: {
+    reached: boolean;
+    satisfied: boolean | null;
+    note: string | null;
+    at: Date;
+    by: string;
+  } | null;
+  closedAt: Date | null;
+  escalation: { level: number; acknowledgedBy: string | null; acknowledgedAt: Date | null } | null;
+  repeatCalls: { at: Date; note: string | null; notHandledInTime: boolean }[];
+  provisionalDeadlines: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ticketLedgerSchema = new Schema<TicketLedgerDoc>(
+  {
+    _id: { type: String, required: true },
+    workflowId: { type: String, required: true },
+    type: { type: String, required: true, index: true },
+    channel: String,
+    caseNumber: { type: String, default: null, index: true },
+    caller: { name: String, phone: { type: String, index: true } },
+    content: String,
+    answer: { type: String, default: null },
+    flags: { type: Schema.Types.Mixed, default: {} },
+    status: { type: String, required: true, index: true },
+    redLight: { type: Boolean, default: false, index: true },
+    disposition: { type: Schema.Types.Mixed, default: null },
+    handlerId: { type: String, default: null, index: true },
+    departmentId: { type: String, default: null, index: true },
+    deadlines: { type: Schema.Types.Mixed, default: {} },
+    receivedAt: { type: Date, required: true, index: true },
+    dispatchedAt: { type: Date, default: null },
+    overdueAt: { type: Date, default: null },
+    remindedAt: { type: Date, default: null },
+    reminders: { type: Number, default: 0 },
+    bulletinedAt: { type: Date, default: null, index: true },
+    feedback: { type: Schema.Types.Mixed, default: null },
+    handledAt: { type: Date, default: null },
+    callbackDue: { type: Boolean, default: false },
+    keyCallback: { type: Boolean, default: false },
+    callback: { type: Schema.Types.Mixed, default: null },
+    closedAt: { type: Date, default: null },
+    escalation: { type: Schema.Types.Mixed, default: null },
+    repeatCalls: { type: Schema.Types.Mixed, default: [] },
+    provisionalDeadlines: { type: Boolean, default: false },
+  },
+  { collection: 'tickets', timestamps: true, minimize: false },
+);
+
+/** One document per timeline event, keyed `<ticket id>#<sequence>` so a retried write is a no-op. */
+export interface TicketEventDoc {
+  _id: string;
+  ticketId: string;
+  seq: number;
+  at: Date;
+  kind: string;
+  actor: string;
+  note: string | null;
+}
+
+export const ticketEventSchema = new Schema<TicketEventDoc>(
+  {
+    _id: { type: String, required: true },
+    ticketId: { type: String, required: true, index: true },
+    seq: { type: Number, required: true },
+    at: { type: Date, required: true, index: true },
+    kind: { type: String, required: true, index: true },
+    actor: { type: String, required: true },
+    note: { type: String, default: null },
+  },
+  { collection: 'ticket_events', versionKey: false },
+);
+
+export interface LedgerModels {
+  tickets: Model<TicketLedgerDoc>;
+  events: Model<TicketEventDoc>;
+}
+
+export function ledgerModels(connection: Connection): LedgerModels {
+  return {
+    tickets: connection.models.TicketLedger ?? connection.model('TicketLedger', ticketLedgerSchema),
+    events: connection.models.TicketEvent ?? connection.model('TicketEvent', ticketEventSchema),
+  } as LedgerModels;
+}

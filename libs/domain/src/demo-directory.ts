@@ -1,0 +1,187 @@
+/**
+ * The demo data set of API.md: the accounts the acceptance tests log in with and the case
+ * `(2026)豫0782民初1号` whose presiding judge is judge01. Names are fictitious; phone
+ * numbers are plausible but made up (Xinxiang area code 0373, where court code 豫0782 sits).
+ */
+
+import type { DirectoryData } from './directory';
+import { deepFreeze } from './result';
+
+export const DEMO_CASE_NUMBER = '(2026)豫0782民初1号';
+
+export const DEMO_DIRECTORY: DirectoryData = deepFreeze({
+  court: { name: '某人民法院', presidentId: 'president' },
+  special: {
+    petition: 'petition',
+    filing: 'filing',
+    enforcementSupervision: 'enforcement-supervision',
+    violationsReporting: 'discipline-centre',
+    leadership: 'leadership',
+    hotline: 'filing',
+  },
+  departments: [
+    {
+      id: 'civil',
+      name: '民事审判庭',
+      headId: 'head-civil',
+      viceChiefId: 'vice-chief-civil',
+      chiefId: 'chief-civil',
+      vicePresidentId: 'vice-president',
+    },
+    {
+      id: 'petition',
+      name: '信访办公室',
+      headId: 'head-petition',
+      viceChiefId: null,
+      chiefId: null,
+      vicePresidentId: 'vice-president',
+    },
+    {
+      id: 'filing',
+      name: '立案庭（诉讼服务中心）',
+      headId: 'head-filing',
+      viceChiefId: null,
+      chiefId: 'head-filing',
+      vicePresidentId: 'vice-president',
+    },
+    {
+      id: 'enforcement-supervision',
+      name: '执行局执行监督科',
+      headId: 'head-enforcement-supervision',
+      viceChiefId: null,
+      chiefId: null,
+      vicePresidentId: 'vice-president',
+    },
+    {
+      id: 'discipline-centre',
+      name: '违法违纪举报中心',
+      headId: 'discipline-centre',
+      viceChiefId: null,
+      chiefId: null,
+      vicePresidentId: 'vice-president',
+    },
+    {
+      id: 'leadership',
+      name: '院领导',
+      headId: 'president',
+      viceChiefId: null,
+      chiefId: null,
+      vicePresidentId: 'vice-president',
+    },
+  ],
+  people: [
+    {
+      id: 'agent01',
+      name: '王静',
+      role: 'agent',
+      title: '12368热线座席员',
+      departmentId: 'filing',
+      phone: '0373-6261201',
+    },
+    {
+      id: 'judge01',
+      name: '李明',
+      role: 'handler',
+      title: '民事审判庭审判员（承办法官）',
+      departmentId: 'civil',
+      phone: '13903731001',
+    },
+    {
+      id: 'head-civil',
+      name: '张建国',
+      role: 'handler',
+      title: '民事审判庭负责人',
+      departmentId: 'civil',
+      phone: '13903731002',
+    },
+    {
+      id: 'vice-chief-civil',
+      name: '赵红梅',
+      role: 'leader',
+      title: '民事审判庭副庭长',
+      departmentId: 'civil',
+      phone: '13903731003',
+    },
+    {
+      id: 'chief-civil',
+      name: '孙志强',
+      role: 'leader',
+      title: '民事审判庭庭长',
+      departmentId: 'civil',
+      phone: '13903731004',
+    },
+    {
+      id: 'head-petition',
+      name: '周海燕',
+      role: 'handler',
+      title: '信访办公室主任',
+      departmentId: 'petition',
+      phone: '13903731005',
+    },
+    {
+      id: 'head-filing',
+      name: '吴立新',
+      role: 'handler',
+      title: '立案庭庭长（诉讼服务中心负责人）',
+      departmentId: 'filing',
+      phone: '13903731006',
+    },
+    {
+      id: 'head-enforcement-supervision',
+      name: '郑卫东',
+      role: 'handler',
+      title: '执行监督科科长',
+      departmentId: 'enforcement-supervision',
+      phone: '13903731007',
+    },
+    {
+      id: 'discipline-centre',
+      name: '冯清',
+      role: 'handler',
+      title: '违法违纪举报中心负责人',
+      departmentId: 'discipline-centre',
+      phone: '13903731008',
+    },
+    {
+      id: 'vice-president',
+      name: '陈国华',
+      role: 'leader',
+      title: '副院长',
+      departmentId: 'leadership',
+      phone: '13903731009',
+    },
+    {
+      id: 'president',
+      name: '刘正义',
+      role: 'leader',
+      title: '院长',
+      departmentId: 'leadership',
+      phone: '13903731010',
+    },
+    {
+      id: 'supervisor01',
+      name: '杨帆',
+      role: 'supervisor',
+      title: '诉讼服务中心主任',
+      departmentId: 'filing',
+      phone: '0373-6261200',
+    },
+    {
+      id: 'admin',
+      name: '系统管理员',
+      role: 'admin',
+      title: '平台管理员',
+      departmentId: null,
+      phone: '0373-6261299',
+    },
+    {
+      id: 'telephony',
+      name: '12368语音平台',
+      role: 'telephony',
+      title: '电话系统接口账号',
+      departmentId: null,
+      phone: '0373-6261268',
+    },
+  ],
+  cases: [{ number: DEMO_CASE_NUMBER, presidingJudgeId: 'judge01', cause: '民间借贷纠纷' }],
+});

@@ -1,0 +1,31 @@
+/**
+ * @court/domain — the pure core of the 12368 work-order system: the ticket model and its
+ * validation, the court directory, the Article 4 rule table, the policy, and the court
+ * calendar. No I/O.
+ *
+ * Workflow code (Temporal's deterministic sandbox) must import the modules it needs by
+ * relative path, not this index: `calendar.ts` and `holiday-data.ts` pull in the
+ * `chinese-days` data, which workflows should not load (calendar arithmetic runs in
+ * activities).
+ */
+
+export * from './calendar';
+export * from './calendar-overrides';
+export * from './case-number';
+export * from './demo-directory';
+export * from './directory';
+export * from './disposition';
+export * from './disposition-types';
+export * from './duration';
+export * from './holiday-data';
+export * from './limits';
+export * from './phone';
+export * from './policy';
+export * from './quiet-hours';
+export * from './render-rule-table';
+export * from './result';
+export * from './rule-table';
+export * from './shanghai-time';
+export * from './ticket';
+export * from './ticket-validation';
+export * from './working-hours';

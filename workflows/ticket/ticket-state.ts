@@ -1,0 +1,311 @@
+import type { Disposition, Route } from '../../libs/domain/src/disposition';
+import type { DispositionTarget } from '../../libs/domain/src/disposition-types';
+import type {
+  RepeatCall,
+  TicketCallback,
+  TicketDeadlines,
+  TicketFeedback,
+  TicketStatus,
+  TimelineEvent,
+  TimelineEventKind,
+} from '../../libs/domain/src/ticket';
+import type { TicketWorkflowInput } from './ticket-input';
+
+/** Why a message was refused: `forbidden` (the wrong person, 403) or `conflict` (the wrong time, 409). */
+export type RejectionCode = 'forbidden' | 'conflict';
+
+export class TicketRejection extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TicketRejection';
+  }
+}
+
+/** Where the ticket is in its main route; `status` adds `escalated` on top. */
+type RouteStatus = Exclude<TicketStatus, 'escalated'>;
+
+export interface EscalationState {
+  level: number;
+  notified: string[];
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  note: string | null;
+}
+
+/** The live state `getTicket` returns and every update answers with. */
+export interface TicketView {
+  id: string;
+  status: TicketStatus;
+  redLight: boolean;
+  deadlines: TicketDeadlines;
+  provisionalDeadlines: boolean;
+  handler: DispositionTarget | null;
+  departmentId: string | null;
+  dispatchedAt: string | null;
+  overdueAt: string | null;
+  remindedAt: string | null;
+  reminders: number;
+  bulletinedAt: string | null;
+  feedback: TicketFeedback | null;
+  handledAt: string | null;
+  callbackDue: boolean;
+  keyCallback: boolean;
+  callback: TicketCallback | null;
+  closedAt: string | null;
+  escalation: EscalationState | null;
+  repeatCalls: RepeatCall[];
+  timeline: TimelineEvent[];
+}
+
+const ACTIVE_ROUTE_STATUSES: RouteStatus[] = ['dispatched', 'overdue', 'reminded', 'bulletined'];
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** The routes of a disposition by what they do (Art. 4: 4.7/4.8 ride alongside the type's route). */
+export function routesOf(disposition: Disposition): Partial<Record<Route['action'], Route>> {
+  const routes: Partial<Record<Route['action'], Route>> = {};
+  for (const route of [disposition, ...disposition.alsoRoutes]) {
+    routes[route.action] ??= route;
+  }
+  return routes;
+}
+
+/**
+ * The rules of a ticket's life, without Temporal: what may happen when, and what it changes.
+ * The workflow wires timers, messages and activities to it; unit tests drive it directly.
+ * Every method takes the current time, so the class stays deterministic.
+ */
+export class TicketState {
+  routeStatus: RouteStatus = 'open';
+  redLight = false;
+  deadlines: { -readonly [K in keyof TicketDeadlines]: TicketDeadlines[K] } = {
+    dispatchBy: null,
+    feedbackBy: null,
+    reminderBy: null,
+    bulletinBy: null,
+    callbackBy: null,
+  };
+  provisionalDeadlines = false;
+  readonly timeline: TimelineEvent[] = [];
+  readonly repeatCalls: RepeatCall[] = [];
+  feedback: TicketFeedback | null = null;
+  callback: TicketCallback | null = null;
+  dispatchedAt: string | null = null;
+  overdueAt: string | null = null;
+  remindedAt: string | null = null;
+  reminders = 0;
+  bulletinedAt: string | null = null;
+  handledAt: string | null = null;
+  closedAt: string | null = null;
+  callbackDue = false;
+  warned = false;
+  reminderLateNoticeSent = false;
+  escalation: EscalationState | null = null;
+  /** Bumped on every deadline change, so that waits re-arm their timers. */
+  deadlineEpoch = 0;
+
+  readonly handler: DispositionTarget | null;
+  readonly departmentId: string | null;
+  readonly routes: Partial<Record<Route['action'], Route>>;
+
+  constructor(readonly input: TicketWorkflowInput) {
+    this.routes = routesOf(input.disposition);
+    const transfer = this.routes.transfer ?? null;
+    this.handler = transfer?.target ?? null;
+    this.departmentId = transfer?.departmentId ?? input.disposition.departmentId ?? null;
+  }
+
+  get keyCallback(): boolean {
+    return this.input.flags.litigationRights;
+  }
+
+  get status(): TicketStatus {
+    const climbing = this.escalation !== null && this.escalation.acknowledgedBy === null;
+    const early =
+      this.routeStatus === 'open' ||
+      this.routeStatus === 'dispatched' ||
+      this.routeStatus === 'answered';
+    return climbing && early ? 'escalated' : this.routeStatus;
+  }
+
+  get awaitingFeedback(): boolean {
+    return ACTIVE_ROUTE_STATUSES.includes(this.routeStatus);
+  }
+
+  record(kind: TimelineEventKind, actor: string, note: string | null, now: number): void {
+    this.timeline.push({ at: iso(now), kind, actor, note });
+  }
+
+  setDeadline(name: keyof TicketDeadlines, at: string | null, provisional = false): void {
+    this.deadlines[name] = at;
+    if (provisional) this.provisionalDeadlines = true;
+    this.deadlineEpoch += 1;
+  }
+
+  // ——— transitions driven by the workflow's own timers ———
+
+  answerDirectly(now: number): void {
+    this.routeStatus = 'answered';
+    this.callbackDue = this.keyCallback;
+    this.record(
+      'answered',
+      this.input.loggedBy,
+      this.routes.direct_answer?.explanation ?? null,
+      now,
+    );
+  }
+
+  dispatch(now: number): void {
+    this.routeStatus = 'dispatched';
+    this.dispatchedAt = iso(now);
+    const late = this.deadlines.dispatchBy !== null && now > Date.parse(this.deadlines.dispatchBy);
+    const to = this.handler ? `派发至${this.handler.name}` : '派发';
+    this.record('dispatched', 'system', late ? `${to}（已超过2小时派发时限）` : to, now);
+  }
+
+  warn(now: number): void {
+    this.warned = true;
+    this.record('warning', 'system', `反馈期限 ${this.deadlines.feedbackBy}`, now);
+  }
+
+  markOverdue(now: number, why: string): void {
+    if (this.overdueAt !== null) return;
+    this.routeStatus = 'overdue';
+    this.redLight = true;
+    this.overdueAt = iso(now);
+    this.record('overdue', 'system', why, now);
+  }
+
+  remind(now: number, actor: string, note: string | null): void {
+    this.reminders += 1;
+    this.remindedAt = iso(now);
+    if (this.routeStatus === 'overdue') this.routeStatus = 'reminded';
+    this.record('reminded', actor, note ?? `第${this.reminders}次催办`, now);
+  }
+
+  bulletin(now: number): void {
+    this.routeStatus = 'bulletined';
+    this.bulletinedAt ??= iso(now);
+    this.record('bulletined', 'system', '催办后仍未反馈，列入通报', now);
+  }
+
+  noteReminderLate(now: number): void {
+    this.reminderLateNoticeSent = true;
+    this.record('overdue', 'system', '逾期后1个工作日内尚未催办，已提示督办人员', now);
+  }
+
+  close(now: number, actor: string): void {
+    this.routeStatus = 'closed';
+    this.closedAt = iso(now);
+    this.record('closed', actor, null, now);
+  }
+
+  // ——— messages: each has a check (run by the update's validator) and an apply ———
+
+  checkFeedback(actorId: string): void {
+    if (!this.awaitingFeedback) {
+      throw new TicketRejection('conflict', `工单当前状态为“${this.status}”，不在等待反馈阶段`);
+    }
+    const allowed = [this.handler?.id, this.input.departmentHead?.id].filter(Boolean);
+    if (!allowed.includes(actorId)) {
+      throw new TicketRejection('forbidden', '只有承办人或其部门负责人可以反馈办理结果');
+    }
+  }
+
+  applyFeedback(actorId: string, result: string, now: number): void {
+    this.feedback = { result, at: iso(now), by: actorId };
+    this.handledAt = iso(now);
+    this.redLight = false;
+    this.routeStatus = 'handled';
+    this.callbackDue = true;
+    this.record('feedback', actorId, result, now);
+    this.record('handled', 'system', null, now);
+  }
+
+  checkRepeatCall(): void {
+    if (this.routeStatus === 'closed') {
+      throw new TicketRejection('conflict', '工单已办结，请就再次来电登记新工单');
+    }
+  }
+
+  applyRepeatCall(input: { note: string | null; notHandledInTime: boolean }, now: number): void {
+    this.repeatCalls.push({
+      at: iso(now),
+      note: input.note,
+      notHandledInTime: input.notHandledInTime,
+    });
+    this.record('repeat_call', 'system', input.note, now);
+  }
+
+  checkAcknowledge(actorId: string): void {
+    if (!this.escalation) throw new TicketRejection('conflict', '该工单没有层报');
+    if (this.escalation.acknowledgedBy !== null) {
+      throw new TicketRejection('conflict', '层报已由领导确认');
+    }
+    if (!this.escalation.notified.includes(actorId)) {
+      throw new TicketRejection('forbidden', '只有已收到层报的领导可以确认');
+    }
+  }
+
+  applyAcknowledge(actorId: string, note: string | null, now: number): void {
+    const escalation = this.escalation!;
+    escalation.acknowledgedBy = actorId;
+    escalation.acknowledgedAt = iso(now);
+    escalation.note = note;
+    this.record('acknowledged', actorId, note, now);
+  }
+
+  checkReminder(): void {
+    if (!this.awaitingFeedback || this.overdueAt === null) {
+      throw new TicketRejection('conflict', '工单尚未逾期或已反馈，无需催办');
+    }
+  }
+
+  checkCallback(): void {
+    if (!this.callbackDue || this.callback !== null || this.routeStatus === 'closed') {
+      throw new TicketRejection('conflict', '该工单当前无待回访事项');
+    }
+  }
+
+  applyCallback(
+    actorId: string,
+    input: { reached: boolean; satisfied: boolean | null; note: string | null },
+    now: number,
+  ): void {
+    this.callback = { ...input, at: iso(now), by: actorId };
+    this.record('callback', actorId, input.note, now);
+  }
+
+  view(): TicketView {
+    return {
+      id: this.input.ticketId,
+      status: this.status,
+      redLight: this.redLight,
+      deadlines: { ...this.deadlines },
+      provisionalDeadlines: this.provisionalDeadlines,
+      handler: this.handler,
+      departmentId: this.departmentId,
+      dispatchedAt: this.dispatchedAt,
+      overdueAt: this.overdueAt,
+      remindedAt: this.remindedAt,
+      reminders: this.reminders,
+      bulletinedAt: this.bulletinedAt,
+      feedback: this.feedback,
+      handledAt: this.handledAt,
+      callbackDue: this.callbackDue,
+      keyCallback: this.keyCallback,
+      callback: this.callback,
+      closedAt: this.closedAt,
+      escalation: this.escalation
+        ? { ...this.escalation, notified: [...this.escalation.notified] }
+        : null,
+      repeatCalls: [...this.repeatCalls],
+      timeline: [...this.timeline],
+    };
+  }
+}

@@ -1,0 +1,147 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  proxyLocalActivities,
+  type RetryPolicy,
+  setHandler,
+} from '@temporalio/workflow';
+import type { CalendarActivities } from '../../activities/calendar/calendar.activities';
+import type {
+  VoicemailLedgerActivities,
+  VoicemailSyncInput,
+} from '../../activities/ledger/ledger.activities';
+import type { NotificationActivities } from '../../activities/notifications/notification.activities';
+import type { PolicyActivities } from '../../activities/policy/policy.activities';
+import type { Policy } from '../../libs/domain/src/policy';
+import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
+import { GROUP_RECIPIENTS } from '../ticket/ticket-input';
+
+export interface VoicemailWorkflowInput {
+  voicemailId: string;
+  receivedAt: string;
+  /** Absent: the worker's policy (working hours, quiet hours). */
+  policy?: Policy;
+}
+
+export interface VoicemailLoggedInput {
+  ticketId: string;
+  actorId: string;
+}
+
+export type VoicemailView = Omit<VoicemailSyncInput, 'voicemailId'> & { id: string };
+
+export const voicemailLoggedUpdate = defineUpdate<VoicemailView, [VoicemailLoggedInput]>(
+  'voicemailLogged',
+);
+export const getVoicemailQuery = defineQuery<VoicemailView>('getVoicemail');
+
+const RETRY: RetryPolicy = { initialInterval: '1s', maximumInterval: '1m' };
+
+/**
+ * Art. 6: a voicemail waits until it is due (at once in working hours, else the start of the
+ * next working day), then goes to the agents' inbox; not logged as a ticket by the end of that
+ * working day, it turns red. Logging a ticket with its id completes it.
+ */
+export async function voicemailWorkflow(input: VoicemailWorkflowInput): Promise<VoicemailView> {
+  const { voicemailId, receivedAt } = input;
+  const policy =
+    input.policy ??
+    (await proxyLocalActivities<PolicyActivities>({
+      startToCloseTimeout: '5s',
+      retry: RETRY,
+    }).currentPolicy());
+  const calendar = (summary: string) =>
+    proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '15s', retry: RETRY, summary });
+  const { syncVoicemail } = proxyLocalActivities<VoicemailLedgerActivities>({
+    startToCloseTimeout: '15s',
+    retry: RETRY,
+    summary: '写入留言队列',
+  });
+  const { deliverNotices } = proxyActivities<NotificationActivities>({
+    taskQueue: TASK_QUEUES.notifications,
+    startToCloseTimeout: '30s',
+    retry: RETRY,
+    summary: '通知座席员处理留言',
+  });
+
+  const due = await calendar('计算留言处理时间（次一工作日上班）').voicemailDueAt({
+    receivedAt,
+    workingHours: policy.workingHours,
+  });
+  const view: VoicemailView = {
+    id: voicemailId,
+    receivedAt,
+    status: 'waiting',
+    dueAt: due.at,
+    overdueAt: null,
+    ticketId: null,
+    loggedAt: null,
+    provisional: due.provisional,
+  };
+  const save = () =>
+    syncVoicemail({ voicemailId, ...view, id: undefined } as unknown as VoicemailSyncInput);
+  const logged = () => view.status === 'logged';
+
+  setHandler(getVoicemailQuery, () => ({ ...view }));
+  setHandler(
+    voicemailLoggedUpdate,
+    async ({ ticketId }) => {
+      view.status = 'logged';
+      view.ticketId = ticketId;
+      view.loggedAt = new Date().toISOString();
+      await save();
+      return { ...view };
+    },
+    {
+      validator: (_: VoicemailLoggedInput) => {
+        if (logged()) {
+          throw ApplicationFailure.create({
+            type: 'conflict',
+            message: `留言已登记为工单 ${view.ticketId}`,
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+
+  await save();
+  const untilDue = Date.parse(due.at) - Date.now();
+  if (untilDue > 0) await condition(logged, untilDue, { summary: '等待次一工作日上班' });
+  if (!logged()) {
+    view.status = 'due';
+    await save();
+    await deliverNotices({
+      notices: [
+        {
+          key: `voicemail:${voicemailId}:due`,
+          recipientId: GROUP_RECIPIENTS.agents,
+          kind: 'voicemail',
+          facts: { ticketId: null, voicemailId, deadline: due.at },
+          sms: false,
+          urgent: false,
+        },
+      ],
+      quietHours: policy.quietHours,
+    });
+    const endOfDay = await calendar('计算当日下班时间').endOfWorkingDay({
+      at: due.at,
+      workingHours: policy.workingHours,
+    });
+    const untilEnd = Date.parse(endOfDay.at) - Date.now();
+    const inTime =
+      untilEnd > 0 && (await condition(logged, untilEnd, { summary: '当日下班前须登记工单' }));
+    if (!inTime && !logged()) {
+      view.status = 'overdue';
+      view.overdueAt = new Date().toISOString();
+      await save();
+      await condition(logged);
+    }
+  }
+  await condition(allHandlersFinished);
+  return { ...view };
+}
