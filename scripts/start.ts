@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readSetting } from '../libs/config/src/service-config';
 import { APPS, appEntry, appPort, startApps } from './stack/apps';
 import { colour, say, seconds, shout } from './stack/console-output';
+import { devJwtSecret } from './stack/dev-secret';
 import { DEFAULT_DATA_DIR } from './stack/paths';
 import { ProvidedServer, provideDatabase, provideTemporal, ServerPlan } from './stack/servers';
 import { Supervisor } from './stack/supervisor';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
       ...env,
       TEMPORAL_ADDRESS: temporal.address,
       MONGODB_URI: database.address,
+      JWT_SECRET: env.JWT_SECRET || devJwtSecret(plan.dataDir),
+      NO_COLOR: process.stdout.isTTY ? env.NO_COLOR : '1',
     });
 
     const lines = [

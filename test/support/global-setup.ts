@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_ADDRESS = temporal.address;
   process.env.TEMPORAL_NAMESPACE = namespace;
   process.env.MONGODB_URI = mongoUrl.toString();
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
   console.log(`[tests] namespace ${namespace}, database ${mongoUrl.pathname.slice(1)}`);
 
   const state: TestServersState = {

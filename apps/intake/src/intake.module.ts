@@ -1,3 +1,4 @@
+import { AuthModule } from '@court/auth';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
@@ -5,7 +6,7 @@ import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalClientModule],
+  imports: [ConfigModule, DatabaseModule, TemporalClientModule, AuthModule],
   controllers: [HealthController],
 })
 export class IntakeModule {}

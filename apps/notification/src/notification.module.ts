@@ -1,3 +1,4 @@
+import { AuthModule } from '@court/auth';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
@@ -6,7 +7,7 @@ import { Module } from '@nestjs/common';
 import { notificationWorkerProvider } from './notification-worker.provider';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalClientModule],
+  imports: [ConfigModule, DatabaseModule, TemporalClientModule, AuthModule],
   controllers: [HealthController],
   providers: [notificationWorkerProvider],
 })

@@ -1,24 +1,30 @@
-import { INestApplication, INestApplicationContext, Logger, Type } from '@nestjs/common';
+import { INestApplicationContext, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { configureHttpApp } from './http/configure-http-app';
+import { JsonLogger } from './http/json-logger';
 import { signalReady } from './ready-signal';
 
 function exitOnStartFailure(service: string, error: unknown): never {
-  const logger = new Logger(service);
-  logger.error(`启动失败 (failed to start): ${error instanceof Error ? error.message : error}`);
+  new Logger(service).error(
+    `启动失败 (failed to start): ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 }
 
-/** Starts an HTTP service: shutdown hooks on SIGINT/SIGTERM, then listens and reports ready. */
+/** Starts an HTTP service: shared HTTP set-up, shutdown hooks, then listens and reports ready. */
 export async function bootstrapHttpService(
   service: string,
   module: Type<unknown>,
-  port: (app: INestApplication) => number,
-  configure?: (app: INestApplication) => void,
-): Promise<INestApplication> {
+  port: (app: NestExpressApplication) => number,
+): Promise<NestExpressApplication> {
   try {
-    const app = await NestFactory.create(module, { bufferLogs: false });
+    const app = await NestFactory.create<NestExpressApplication>(module, {
+      bodyParser: false,
+      logger: new JsonLogger(service),
+    });
     app.enableShutdownHooks();
-    configure?.(app);
+    configureHttpApp(app, `12368 ${service} service`);
     const listenPort = port(app);
     await app.listen(listenPort, process.env.HOST ?? '0.0.0.0');
     signalReady(service, `http://127.0.0.1:${listenPort}`);
@@ -34,7 +40,9 @@ export async function bootstrapBackgroundService(
   module: Type<unknown>,
 ): Promise<INestApplicationContext> {
   try {
-    const app = await NestFactory.createApplicationContext(module);
+    const app = await NestFactory.createApplicationContext(module, {
+      logger: new JsonLogger(service),
+    });
     app.enableShutdownHooks();
     await app.init();
     signalReady(service, 'workers polling');

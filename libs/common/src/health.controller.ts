@@ -1,3 +1,4 @@
+import { Public } from '@court/auth';
 import { TEMPORAL_CONNECTION } from '@court/temporal';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
@@ -8,6 +9,7 @@ import { Connection as MongoConnection } from 'mongoose';
 type Check = 'ok' | 'unreachable';
 
 /** `GET /health`: 200 `{ status: 'ok' }` once the database and Temporal answer, else 503. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

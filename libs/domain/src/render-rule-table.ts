@@ -112,3 +112,36 @@ export function extractRuleTableBlock(readme: string): string | null {
   if (start < 0 || end < start) return null;
   return readme.slice(start + RULE_TABLE_START.length, end);
 }
+
+/**
+ * A Markdown block with table padding removed: cells trimmed and separator cells reduced to
+ * `---`, so that a Markdown formatter aligning the README's table does not count as a change.
+ */
+export function normalizeMarkdownBlock(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const t = line.trim();
+      if (!t.startsWith('|')) return t;
+      const inner = t.endsWith('|') && !t.endsWith('\\|') ? t.slice(1, -1) : t.slice(1);
+      const cells = inner
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim())
+        .map((c) => (/^:?-{3,}:?$/.test(c) ? '---' : c));
+      return `| ${cells.join(' | ')} |`;
+    })
+    .join('\n')
+    .trim();
+}
+
+/** Does the README's block show the table the code renders (padding aside)? */
+export function readmeRuleTableIsCurrent(
+  readme: string,
+  rows: readonly RuleRow[] = RULE_TABLE,
+): boolean {
+  const block = extractRuleTableBlock(readme);
+  return (
+    block !== null &&
+    normalizeMarkdownBlock(block) === normalizeMarkdownBlock(renderRuleTableBlock(rows))
+  );
+}

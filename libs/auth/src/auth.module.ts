@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthGuard } from './auth.guard';
+import { loadAuthConfig } from './auth-config';
+import { TokenService } from './token.service';
+
+/** The shared JWT (HS256): every service verifies it with the same secret; the guard is global. */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      useFactory: () => {
+        const config = loadAuthConfig();
+        return {
+          secret: config.secret,
+          signOptions: { expiresIn: config.expiresInSeconds, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
+      },
+    }),
+  ],
+  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, JwtModule],
+})
+export class AuthModule {}

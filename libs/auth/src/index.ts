@@ -1,0 +1,6 @@
+export * from './auth.guard';
+export * from './auth.module';
+export * from './auth-config';
+export * from './password';
+export * from './principal';
+export * from './token.service';

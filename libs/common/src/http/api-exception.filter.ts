@@ -1,0 +1,73 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The error shape of API.md: `{ statusCode, message, errors? }`, never a stack trace. */
+export interface ApiError {
+  statusCode: number;
+  message: string;
+  errors?: FieldProblem[];
+}
+
+/** Errors raised by the JSON body parser before any controller runs. */
+function bodyParserError(error: unknown): ApiError | null {
+  const type = (error as { type?: string } | null)?.type;
+  if (type === 'entity.too.large') return { statusCode: 413, message: '请求体过大（上限 1 MB）' };
+  if (type === 'entity.parse.failed') return { statusCode: 400, message: '请求体不是有效的 JSON' };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return { statusCode: 415, message: '请求体编码不受支持，请使用 UTF-8' };
+  }
+  return null;
+}
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const response = context.getResponse<Response>();
+    const request = context.getRequest<Request>();
+    const body = this.toApiError(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        `${request.method} ${request.path} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
+      );
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toApiError(exception: unknown): ApiError {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'string') return { statusCode: status, message: payload };
+      const { message, errors } = payload as {
+        message?: string | string[];
+        errors?: FieldProblem[];
+      };
+      return {
+        statusCode: status,
+        message: Array.isArray(message) ? message.join('；') : (message ?? exception.message),
+        ...(errors ? { errors } : {}),
+      };
+    }
+    return (
+      bodyParserError(exception) ?? {
+        statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+        message: '服务器内部错误，请稍后重试',
+      }
+    );
+  }
+}
