@@ -1,5 +1,6 @@
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DEMO_CASE_NUMBER } from '../../libs/domain/src';
+import { ticketWorkflowOptions } from '../../libs/temporal/src/ticket-start';
 import {
   acknowledgeEscalationUpdate,
   getTicketQuery,
@@ -26,11 +27,10 @@ describe('ticketWorkflow on the dev server', () => {
   });
 
   function start(input: TicketWorkflowInput): Promise<WorkflowHandle<typeof ticketWorkflow>> {
-    return harness.client.workflow.start(ticketWorkflow, {
-      taskQueue: harness.taskQueue,
-      workflowId: `ticket-${input.ticketId}`,
-      args: [input],
-    });
+    return harness.client.workflow.start(
+      ticketWorkflow,
+      ticketWorkflowOptions(input, harness.taskQueue),
+    );
   }
 
   async function statusBecomes(

@@ -2,4 +2,5 @@ export * from './namespace-setup';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './temporal-client.module';
+export * from './ticket-start';
 export * from './worker-host';
