@@ -1,4 +1,4 @@
-import { Socket } from 'node:net';
+import { type AddressInfo, createServer, Socket } from 'node:net';
 import { Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 
@@ -63,4 +63,16 @@ export async function waitUntil(
     if (Date.now() > deadline) throw new Error(`${what}: not ready after ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** A TCP port that is free on the loopback interface right now. */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ensureNamespace } from '../../libs/temporal/src/namespace-setup';
-import { mongoAnswers, temporalAnswers } from '../../scripts/stack/probes';
+import { freePort, mongoAnswers, temporalAnswers } from '../../scripts/stack/probes';
 import { ProvidedServer, provideDatabase, provideTemporal } from '../../scripts/stack/servers';
 import { Supervisor } from '../../scripts/stack/supervisor';
 import { TEST_STATE_KEY, TestServersState } from './test-servers-state';
@@ -27,7 +27,8 @@ function installTimeSkippingServer(): void {
 
 /**
  * Reuses the Temporal and database servers at TEMPORAL_ADDRESS / MONGODB_URI when they
- * answer (a running `npm start`), else starts throw-away ones on test ports. Either way the
+ * answer (a running `npm start`), else starts throw-away ones on free ports (so that test runs
+ * side by side do not collide). Either way the
  * run gets a namespace and a database of its own, so tests never touch dev data.
  */
 export default async function globalSetup(): Promise<void> {
@@ -42,10 +43,10 @@ export default async function globalSetup(): Promise<void> {
   const plan = {
     temporalAddress: (await temporalAnswers(configuredTemporal))
       ? configuredTemporal
-      : (process.env.TEST_TEMPORAL_ADDRESS ?? '127.0.0.1:17233'),
+      : (process.env.TEST_TEMPORAL_ADDRESS ?? `127.0.0.1:${await freePort()}`),
     mongodbUri: (await mongoAnswers(configuredMongo))
       ? configuredMongo
-      : (process.env.TEST_MONGODB_URI ?? 'mongodb://127.0.0.1:27117/court12368'),
+      : (process.env.TEST_MONGODB_URI ?? `mongodb://127.0.0.1:${await freePort()}/court12368`),
     temporalUiPort: 0,
     dataDir: scratch,
     persistent: false,
