@@ -90,7 +90,8 @@ export class TicketState {
     bulletinBy: null,
     callbackBy: null,
   };
-  provisionalDeadlines = false;
+  /** Deadlines computed on a year the court calendar does not cover (Mon–Fri assumed). */
+  readonly provisional = new Set<keyof TicketDeadlines>();
   readonly timeline: TimelineEvent[] = [];
   readonly repeatCalls: RepeatCall[] = [];
   feedback: TicketFeedback | null = null;
@@ -141,9 +142,14 @@ export class TicketState {
     this.timeline.push({ at: iso(now), kind, actor, note });
   }
 
+  get provisionalDeadlines(): boolean {
+    return this.provisional.size > 0;
+  }
+
   setDeadline(name: keyof TicketDeadlines, at: string | null, provisional = false): void {
     this.deadlines[name] = at;
-    if (provisional) this.provisionalDeadlines = true;
+    if (provisional) this.provisional.add(name);
+    else this.provisional.delete(name);
     this.deadlineEpoch += 1;
   }
 

@@ -38,18 +38,7 @@ export async function ensureNamespace(
     if (grpcCode(error) !== ALREADY_EXISTS) throw error;
   }
 
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const missing = TICKET_SEARCH_ATTRIBUTES.filter(
-    (key) => !(key.name in (existing.customAttributes ?? {})),
-  );
-  if (missing.length > 0) {
-    await connection.operatorService.addSearchAttributes({
-      namespace,
-      searchAttributes: Object.fromEntries(
-        missing.map((key) => [key.name, INDEXED_TYPES[key.type]]),
-      ),
-    });
-  }
+  await registerTicketSearchAttributes(connection, namespace);
 
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -60,5 +49,28 @@ export async function ensureNamespace(
       if (grpcCode(error) !== NOT_FOUND || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+  }
+}
+
+/**
+ * Registers the ticket search attributes that a namespace lacks. (`known` skips the listing,
+ * which Temporal's Java time-skipping test server does not implement.)
+ */
+export async function registerTicketSearchAttributes(
+  connection: Connection,
+  namespace: string,
+  known?: Record<string, unknown>,
+): Promise<void> {
+  const existing =
+    known ??
+    (await connection.operatorService.listSearchAttributes({ namespace })).customAttributes;
+  const missing = TICKET_SEARCH_ATTRIBUTES.filter((key) => !(key.name in (existing ?? {})));
+  if (missing.length > 0) {
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(
+        missing.map((key) => [key.name, INDEXED_TYPES[key.type]]),
+      ),
+    });
   }
 }
