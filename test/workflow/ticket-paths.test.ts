@@ -12,6 +12,7 @@ import {
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import type { TicketWorkflowInput } from '../../workflows/ticket/ticket-input';
 import type { TicketView } from '../../workflows/ticket/ticket-state';
+import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
 import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';
 
@@ -72,6 +73,7 @@ describe('ticketWorkflow on the dev server', () => {
     expect(ticket).toMatchObject({ status: 'answered', redLight: false, type: 'case_inquiry' });
     expect(events.map((e) => e.kind)).toEqual(['created', 'answered']);
     historyLengths.directAnswer = await harness.historyLength(handle);
+    await recordHistory(handle, 'direct-answer');
   });
 
   it('keeps a direct answer touching litigation rights open for its key callback (Art. 10)', async () => {
@@ -167,6 +169,7 @@ describe('ticketWorkflow on the dev server', () => {
       true,
     );
     historyLengths.transferOnTime = history.events?.length ?? 0;
+    await recordHistory(handle, 'transfer-on-time');
   });
 
   it('goes overdue, is reminded and bulletined, then takes late feedback and closes (Art. 7, 8)', async () => {
@@ -220,6 +223,7 @@ describe('ticketWorkflow on the dev server', () => {
     expect(sms.filter((m) => m.kind === 'reminder').length).toBe(result.reminders);
     const length = await harness.historyLength(handle);
     historyLengths.overdueBulletinedClosed = length;
+    await recordHistory(handle, 'overdue-bulletined-closed');
     // target: at most 80 events with one reminder period; each further period adds 13 at most
     expect(length).toBeLessThanOrEqual(80 + 13 * (result.reminders - 1));
   });
@@ -317,6 +321,17 @@ describe('ticketWorkflow on the dev server', () => {
         .sort(),
     ).toEqual(['chief-civil', 'president', 'vice-chief-civil', 'vice-president']);
     expect(sms.find((m) => m.kind === 'dispatch')?.recipientId).toBe('head-civil');
-    await handle.terminate('test done');
+    await handle.executeUpdate(submitFeedbackUpdate, {
+      args: [{ actorId: 'head-civil', result: '已核实' }],
+    });
+    await eventually(async () => {
+      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
+    }, 'callbackBy');
+    await handle.executeUpdate(recordCallbackUpdate, {
+      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
+    });
+    expect((await handle.result()).status).toBe('closed');
+    historyLengths.escalationAcknowledged = await harness.historyLength(handle);
+    await recordHistory(handle, 'escalation-acknowledged');
   });
 });

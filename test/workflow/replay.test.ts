@@ -1,0 +1,33 @@
+import { Worker } from '@temporalio/worker';
+import { recordedHistories } from '../support/history-fixtures';
+
+/**
+ * Versioning guard: today's workflow code must replay the recorded histories of real ticket
+ * paths (test/fixtures/histories, recorded with RECORD_HISTORIES=1 npm test). A change that
+ * would break running tickets fails here; make it with patched() instead (README).
+ */
+describe('replaying recorded ticket histories', () => {
+  const histories = recordedHistories();
+
+  it('has recorded histories to replay', () => {
+    expect(histories.map((h) => h.name)).toEqual(
+      expect.arrayContaining([
+        'direct-answer',
+        'transfer-on-time',
+        'overdue-bulletined-closed',
+        'escalation-acknowledged',
+      ]),
+    );
+  });
+
+  it.each(histories.map((h) => [h.name, h.history] as const))(
+    'replays %s without nondeterminism',
+    async (name, history) => {
+      await Worker.runReplayHistory(
+        { workflowsPath: require.resolve('../../workflows') },
+        history,
+        `replay-${name}`,
+      );
+    },
+  );
+});
