@@ -37,8 +37,8 @@ describe('a ticket worker killed mid-path', () => {
   }
 
   async function kill(child: ChildProcess): Promise<void> {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.removeAllListeners('exit');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
   }

@@ -57,6 +57,8 @@ func run(listen, dataDir, logLevel string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	go keepIDIndexes(ctx, absDir, logger)
+
 	fmt.Printf("ferretdb listening on %s (sqlite data in %s)\n", listen, absDir)
 	return server.Run(ctx)
 }
