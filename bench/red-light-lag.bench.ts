@@ -1,0 +1,110 @@
+/**
+ * The lag from a feedback deadline to the red light in the ledger, on the running embedded
+ * stack (`npm start`): starts N transferred tickets whose feedback window ends at the same
+ * moment, waits for each ticket's ledger document to show the red light, and prints the lag
+ * (ledger write time − deadline) at p50/p99/max. Target: p99 under 1 s over 100 tickets.
+ *
+ *   npm run bench:red-light [-- <tickets>]
+ */
+import { Client, Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { readSetting } from '../libs/config/src/service-config';
+import { ledgerModels } from '../libs/database/src';
+import {
+  createDirectory,
+  DEMO_DIRECTORY,
+  decideDisposition,
+  NO_FLAGS,
+  parsePolicy,
+} from '../libs/domain/src';
+import { ticketWorkflowOptions } from '../libs/temporal/src/ticket-start';
+import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+
+const COUNT = Number(process.argv[2] ?? 100);
+const WINDOW_SECONDS = 15;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const connection = await Connection.connect({ address: readSetting(env, 'TEMPORAL_ADDRESS') });
+  const client = new Client({ connection, namespace: readSetting(env, 'TEMPORAL_NAMESPACE') });
+  const database = await mongoose.createConnection(readSetting(env, 'MONGODB_URI')).asPromise();
+  const ledger = ledgerModels(database);
+
+  const directory = createDirectory(DEMO_DIRECTORY);
+  const decided = decideDisposition({ type: 'petition', flags: NO_FLAGS }, directory);
+  if (!decided.ok) throw new Error('demo directory does not route a petition');
+  const head = directory.person('head-petition')!;
+  const run = Date.now().toString(36);
+  // Every ticket's window ends together: a burst of deadlines, the hard case.
+  const policy = parsePolicy({
+    POLICY_FEEDBACK_WITHIN: `${WINDOW_SECONDS}s`,
+    POLICY_REMINDER_WITHIN: '1h',
+    POLICY_AUTO_REMIND: 'false',
+    NOTIFY_QUIET_HOURS: 'off',
+  });
+
+  console.log(`starting ${COUNT} tickets with a ${WINDOW_SECONDS} s feedback window…`);
+  const ids: string[] = [];
+  for (let i = 0; i < COUNT; i += 1) {
+    const input: TicketWorkflowInput = {
+      ticketId: `BENCH-${run}-${String(i).padStart(4, '0')}`,
+      type: 'petition',
+      caseNumber: null,
+      flags: NO_FLAGS,
+      receivedAt: new Date().toISOString(),
+      disposition: decided.value,
+      departmentHead: { id: head.id, name: head.name, role: head.role },
+      policy,
+      loggedBy: 'agent01',
+    };
+    await client.workflow.start('ticketWorkflow', ticketWorkflowOptions(input));
+    ids.push(input.ticketId);
+    if ((i + 1) % 25 === 0) console.log(`  started ${i + 1}/${COUNT}`);
+  }
+
+  const lags: number[] = [];
+  const waitUntil = Date.now() + (WINDOW_SECONDS + 120) * 1000;
+  const pending = new Set(ids);
+  while (pending.size > 0 && Date.now() < waitUntil) {
+    const red = await ledger.tickets
+      .find({ _id: { $in: [...pending] }, redLight: true }, { deadlines: 1, updatedAt: 1, overdueAt: 1 })
+      .lean();
+    for (const doc of red) {
+      const deadline = (doc.deadlines as Record<string, Date | null>).feedbackBy;
+      if (!deadline) continue;
+      lags.push(new Date(doc.updatedAt).getTime() - new Date(deadline).getTime());
+      pending.delete(doc._id);
+    }
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  for (const id of ids) {
+    await client.workflow
+      .getHandle(`ticket-${id}`)
+      .terminate('benchmark done')
+      .catch(() => undefined);
+  }
+  await ledger.tickets.deleteMany({ _id: { $in: ids } });
+  await ledger.events.deleteMany({ ticketId: { $in: ids } });
+  await database.close();
+  await connection.close();
+
+  if (pending.size > 0) {
+    console.log(`${pending.size} tickets never showed the red light within the wait`);
+    process.exitCode = 1;
+  }
+  lags.sort((a, b) => a - b);
+  console.log(
+    `red light in the ledger after the deadline (ms, ${lags.length} tickets): ` +
+      `p50 ${percentile(lags, 50)}, p99 ${percentile(lags, 99)}, max ${lags.at(-1)}`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
