@@ -1,0 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { replaceRuleTableBlock } from '../libs/domain/src/render-rule-table';
+import { REPO_ROOT } from './stack/paths';
+
+/** Rewrites the README's rule table of Article 4 from the code (`npm run readme:rules`). */
+const readme = join(REPO_ROOT, 'README.md');
+writeFileSync(readme, replaceRuleTableBlock(readFileSync(readme, 'utf8')));
+console.log(`rule table of Article 4 written to ${readme}`);
