@@ -71,7 +71,10 @@ async function main(): Promise<void> {
   const pending = new Set(ids);
   while (pending.size > 0 && Date.now() < waitUntil) {
     const red = await ledger.tickets
-      .find({ _id: { $in: [...pending] }, redLight: true }, { deadlines: 1, updatedAt: 1, overdueAt: 1 })
+      .find(
+        { _id: { $in: [...pending] }, redLight: true },
+        { deadlines: 1, updatedAt: 1, overdueAt: 1 },
+      )
       .lean();
     for (const doc of red) {
       const deadline = (doc.deadlines as Record<string, Date | null>).feedbackBy;
