@@ -11,7 +11,9 @@ export type NoticeKind =
   | 'escalation'
   | 'leadership_report'
   | 'callback_due'
-  | 'voicemail';
+  | 'voicemail'
+  /** To supervisors: an SMS could not be delivered (permanent refusal or in doubt). */
+  | 'sms_failed';
 
 export interface NoticeFacts {
   ticketId: string | null;
@@ -24,6 +26,10 @@ export interface NoticeFacts {
   level?: number;
   /** A voicemail's reference (no phone number). */
   voicemailId?: string;
+  /** sms_failed: whose SMS, of which kind, and why (no phone number). */
+  recipientName?: string;
+  failedKind?: NoticeKind;
+  reason?: string;
 }
 
 /**

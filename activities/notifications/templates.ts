@@ -2,35 +2,97 @@ import { formatShanghai } from '@court/domain';
 import type { NoticeFacts, NoticeKind } from './notice';
 
 const SIGN = '【12368诉讼服务平台】';
+export const DEFAULT_NOTICE_BASE_URL = 'http://127.0.0.1:3000';
+
+/** Chinese names of the notice kinds (for supervisors' views and failure notices). */
+export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+  dispatch: '转办通知',
+  warning: '黄灯预警',
+  red_light: '红灯示警',
+  reminder: '催办',
+  reminder_late: '逾期未催办提醒',
+  bulletin: '通报',
+  escalation: '紧急层报',
+  leadership_report: '层报院领导',
+  callback_due: '回访提醒',
+  voicemail: '留言待办',
+  sms_failed: '短信发送失败',
+};
 
 function when(deadline: string | null | undefined): string {
   return deadline ? formatShanghai(deadline).slice(0, 16).replace('T', ' ') : '—';
 }
 
-/** The Chinese text of a notice. No caller name or phone goes to staff. */
-export function renderNotice(kind: NoticeKind, facts: NoticeFacts): string {
+/** Where a notice's link points: the ticket, the voicemail, or the bulletins. */
+export function noticeLink(kind: NoticeKind, facts: NoticeFacts, baseUrl: string): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  if (facts.ticketId) return `${base}/tickets/${encodeURIComponent(facts.ticketId)}`;
+  if (kind === 'voicemail') {
+    return facts.voicemailId
+      ? `${base}/voicemails/${encodeURIComponent(facts.voicemailId)}`
+      : `${base}/voicemails`;
+  }
+  if (kind === 'bulletin') return `${base}/bulletins`;
+  if (kind === 'sms_failed') return `${base}/sms`;
+  return base;
+}
+
+/**
+ * The Chinese text of a notice, with the ticket id, the deadline where there is one, and a
+ * link. No caller name or phone goes to staff: the facts carry none.
+ */
+export function renderNotice(
+  kind: NoticeKind,
+  facts: NoticeFacts,
+  baseUrl: string = DEFAULT_NOTICE_BASE_URL,
+): string {
   const ticket = facts.ticketId ? `工单${facts.ticketId}` : '';
   const type = facts.typeLabel ? `（${facts.typeLabel}）` : '';
+  const link = `详见 ${noticeLink(kind, facts, baseUrl)}`;
+  const deadline = facts.deadline ? `（期限${when(facts.deadline)}）` : '';
   switch (kind) {
     case 'dispatch':
-      return `${SIGN}${ticket}${type}已转办给${facts.handlerName ?? '您'}，请于${when(facts.deadline)}前办理并反馈结果。`;
+      return `${SIGN}${ticket}${type}已转办给${facts.handlerName ?? '您'}，请于${when(facts.deadline)}前办理并反馈结果。${link}`;
     case 'warning':
-      return `${SIGN}黄灯预警：${ticket}${type}将于${when(facts.deadline)}到期，请尽快办理并反馈。`;
+      return `${SIGN}黄灯预警：${ticket}${type}将于${when(facts.deadline)}到期，请尽快办理并反馈。${link}`;
     case 'red_light':
-      return `${SIGN}红灯示警：${ticket}${type}已逾期未反馈，请立即办理。`;
+      return `${SIGN}红灯示警：${ticket}${type}已逾期未反馈${deadline}，请立即办理。${link}`;
     case 'reminder':
-      return `${SIGN}催办：${ticket}${type}逾期未反馈（第${facts.reminders ?? 1}次催办），请督促承办人${facts.handlerName ?? ''}办理并反馈。`;
+      return `${SIGN}催办：${ticket}${type}逾期未反馈（第${facts.reminders ?? 1}次催办）${deadline}，请督促承办人${facts.handlerName ?? ''}办理并反馈。${link}`;
     case 'reminder_late':
-      return `${SIGN}${ticket}${type}逾期已满1个工作日仍未催办，请督办。`;
+      return `${SIGN}${ticket}${type}逾期已满1个工作日仍未催办${deadline}，请督办。${link}`;
     case 'bulletin':
-      return `${SIGN}${ticket}${type}催办后仍未反馈，已列入通报。`;
+      return `${SIGN}${ticket}${type}催办后仍未反馈，已列入通报。${link}`;
     case 'escalation':
-      return `${SIGN}紧急层报（第${facts.level ?? 1}级）：${ticket}${type}来电人有过激言行或反映情况紧急，请立即处理并确认。`;
+      return `${SIGN}紧急层报（第${facts.level ?? 1}级）：${ticket}${type}来电人有过激言行或反映情况紧急，请立即处理并确认${deadline}。${link}`;
     case 'leadership_report':
-      return `${SIGN}层报：${ticket}来电人辱骂或骚扰，录音材料已整理，请审阅处理。`;
+      return `${SIGN}层报：${ticket}来电人辱骂或骚扰，录音材料已整理，请审阅处理。${link}`;
     case 'callback_due':
-      return `${SIGN}${ticket}${type}待回访，请于${when(facts.deadline)}前回访来电人。`;
+      return `${SIGN}${ticket}${type}待回访，请于${when(facts.deadline)}前回访来电人。${link}`;
     case 'voicemail':
-      return `${SIGN}有留言待处理（留言${facts.voicemailId ?? ''}），请于${when(facts.deadline)}前听取并登记工单。`;
+      return `${SIGN}有留言待处理（留言${facts.voicemailId ?? ''}），请于${when(facts.deadline)}前听取并登记工单。${link}`;
+    case 'sms_failed':
+      return `${SIGN}短信发送失败：${ticket}发给${facts.recipientName ?? ''}的${facts.failedKind ? NOTICE_KIND_LABELS[facts.failedKind] : ''}短信未能送达（${facts.reason ?? '原因不明'}），请改用电话等方式通知。${link}`;
   }
+}
+
+/**
+ * The variables of the kind's approved template, for providers that send by template code
+ * (Alibaba Cloud): `ticket`, `type`, `deadline`, `handler`, `count`, `level`, `link`.
+ */
+export function noticeParams(
+  kind: NoticeKind,
+  facts: NoticeFacts,
+  baseUrl: string = DEFAULT_NOTICE_BASE_URL,
+): Record<string, string> {
+  const params: Record<string, string> = {
+    ticket: facts.ticketId ?? facts.voicemailId ?? '',
+    link: noticeLink(kind, facts, baseUrl),
+  };
+  if (facts.typeLabel) params.type = facts.typeLabel;
+  if (facts.deadline) params.deadline = when(facts.deadline);
+  if (facts.handlerName) params.handler = facts.handlerName;
+  if (facts.reminders !== undefined) params.count = String(facts.reminders);
+  if (facts.level !== undefined) params.level = String(facts.level);
+  return params;
 }

@@ -225,10 +225,16 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       delivering = true;
       const notices = outbox.splice(0);
       const summary = [...new Set(notices.map((n) => `${n.kind}→${n.recipientId}`))].join('、');
-      await notificationActivities(`发送通知：${summary}`).deliverNotices({
-        notices,
-        quietHours: policy.quietHours,
-      });
+      try {
+        await notificationActivities(`发送通知：${summary}`).deliverNotices({
+          notices,
+          quietHours: policy.quietHours,
+        });
+      } catch (error) {
+        // Only a non-retryable failure gets here (transient ones retry without end); it must
+        // not stop the ticket's deadlines, so it is logged for the admins and the ticket goes on.
+        log.error('notices could not be delivered', { ticketId, summary, error: String(error) });
+      }
       delivering = false;
     }
   }

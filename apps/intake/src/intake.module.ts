@@ -4,9 +4,26 @@ import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
+import { AuthFeatureModule } from './auth/auth-feature.module';
+import { DirectoryModule } from './directory/directory.module';
+import { IntakeModelsModule } from './intake-models';
+import { SeedModule } from './seed/seed.module';
+import { TicketsModule } from './tickets/tickets.module';
+import { VoicemailsModule } from './voicemails/voicemails.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalClientModule, AuthModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    TemporalClientModule,
+    AuthModule,
+    IntakeModelsModule,
+    SeedModule,
+    AuthFeatureModule,
+    DirectoryModule,
+    TicketsModule,
+    VoicemailsModule,
+  ],
   controllers: [HealthController],
 })
 export class IntakeModule {}

@@ -4,11 +4,13 @@ import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
+import { notificationProviders } from './notification.providers';
 import { notificationWorkerProvider } from './notification-worker.provider';
+import { NotificationsController, SmsController } from './notifications.controller';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalClientModule, AuthModule],
-  controllers: [HealthController],
-  providers: [notificationWorkerProvider],
+  controllers: [HealthController, NotificationsController, SmsController],
+  providers: [...notificationProviders, notificationWorkerProvider],
 })
 export class NotificationModule {}

@@ -4,9 +4,24 @@ import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
+import { BulletinSchedule } from './bulletin-schedule';
+import { BulletinsController } from './bulletins.controller';
+import { BulletinsService } from './bulletins.service';
+import { reportingProviders } from './reporting.providers';
+import { reportingWorkerProvider } from './reporting-worker.provider';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
 
+/** Ledger, metrics, bulletins and exports; hosts the `reporting` worker and the bulletin schedule. */
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalClientModule, AuthModule],
-  controllers: [HealthController],
+  controllers: [HealthController, ReportsController, BulletinsController],
+  providers: [
+    ...reportingProviders,
+    ReportsService,
+    BulletinsService,
+    BulletinSchedule,
+    reportingWorkerProvider,
+  ],
 })
 export class ReportingModule {}

@@ -7,6 +7,8 @@ export interface DirectoryPersonDoc {
   role: string;
   departmentId: string | null;
   phone: string | null;
+  /** 职务, shown in the directory (added by the intake). */
+  title?: string;
 }
 
 export const directoryPersonSchema = new Schema<DirectoryPersonDoc>(
@@ -16,6 +18,7 @@ export const directoryPersonSchema = new Schema<DirectoryPersonDoc>(
     role: { type: String, required: true, index: true },
     departmentId: { type: String, default: null, index: true },
     phone: { type: String, default: null },
+    title: { type: String, default: '' },
   },
   { collection: 'directory_people', versionKey: false },
 );

@@ -42,6 +42,15 @@ export interface TicketLedgerDoc {
   escalation: { level: number; acknowledgedBy: string | null; acknowledgedAt: Date | null } | null;
   repeatCalls: { at: Date; note: string | null; notHandledInTime: boolean }[];
   provisionalDeadlines: boolean;
+  /** The agent who logged the call (written by the intake). */
+  loggedBy?: string;
+  /** 投诉类别 of a complaint (written by the intake). */
+  complaint?: { category: string; specificClues: boolean } | null;
+  /** Art. 1: when the call rang and was answered, when given (written by the intake). */
+  ringAt?: Date | null;
+  answeredAt?: Date | null;
+  /** Art. 6: the voicemail this ticket logs (written by the intake). */
+  voicemailId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -78,9 +87,23 @@ export const ticketLedgerSchema = new Schema<TicketLedgerDoc>(
     escalation: { type: Schema.Types.Mixed, default: null },
     repeatCalls: { type: Schema.Types.Mixed, default: [] },
     provisionalDeadlines: { type: Boolean, default: false },
+    loggedBy: { type: String, index: true },
+    complaint: { type: Schema.Types.Mixed, default: null },
+    ringAt: { type: Date, default: null },
+    answeredAt: { type: Date, default: null },
+    voicemailId: { type: String, default: null },
   },
   { collection: 'tickets', timestamps: true, minimize: false },
 );
+
+// The reports' queries (apps/reporting): a period of receipt, alone or with a department, type,
+// status or agent; the overdue and bulletined tickets of a period; ledger order (receipt, id).
+ticketLedgerSchema.index({ receivedAt: 1, _id: 1 });
+ticketLedgerSchema.index({ departmentId: 1, receivedAt: 1 });
+ticketLedgerSchema.index({ type: 1, receivedAt: 1 });
+ticketLedgerSchema.index({ status: 1, receivedAt: 1 });
+ticketLedgerSchema.index({ loggedBy: 1, receivedAt: 1 });
+ticketLedgerSchema.index({ overdueAt: 1 });
 
 /** One document per timeline event, keyed `<ticket id>#<sequence>` so a retried write is a no-op. */
 export interface TicketEventDoc {

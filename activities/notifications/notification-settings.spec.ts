@@ -1,0 +1,52 @@
+import { loadNotificationSettings, parseTemplateCodes } from './notification-settings';
+
+describe('notification settings (env)', () => {
+  it('defaults to the outbox provider and the local link', () => {
+    expect(loadNotificationSettings({})).toMatchObject({
+      sms: { kind: 'outbox' },
+      publicBaseUrl: 'http://127.0.0.1:3000',
+    });
+  });
+
+  it('reads the Alibaba Cloud settings', () => {
+    const settings = loadNotificationSettings({
+      SMS_PROVIDER: 'aliyun',
+      ALIYUN_SMS_ACCESS_KEY_ID: 'id',
+      ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
+      ALIYUN_SMS_SIGN_NAME: '某某法院',
+      ALIYUN_SMS_TEMPLATE_CODES: 'dispatch=SMS_1, escalation=SMS_2',
+      PUBLIC_BASE_URL: 'https://12368.example.court/',
+    });
+    expect(settings).toMatchObject({
+      sms: {
+        kind: 'aliyun',
+        endpoint: 'dysmsapi.aliyuncs.com',
+        protocol: 'https',
+        templateCodes: { dispatch: 'SMS_1', escalation: 'SMS_2' },
+        timeoutMs: 10_000,
+      },
+      publicBaseUrl: 'https://12368.example.court',
+    });
+  });
+
+  it('names every bad variable', () => {
+    expect(() =>
+      loadNotificationSettings({
+        SMS_PROVIDER: 'aliyun',
+        ALIYUN_SMS_PROTOCOL: 'ftp',
+        ALIYUN_SMS_TEMPLATE_CODES: 'dispatch',
+      }),
+    ).toThrow(
+      /ALIYUN_SMS_ACCESS_KEY_ID[\s\S]*ALIYUN_SMS_PROTOCOL|ALIYUN_SMS_PROTOCOL[\s\S]*ALIYUN_SMS_ACCESS_KEY_ID/,
+    );
+    expect(() => loadNotificationSettings({ SMS_PROVIDER: 'tencent' })).toThrow(/SMS_PROVIDER/);
+    expect(() => loadNotificationSettings({ PUBLIC_BASE_URL: 'nope' })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
+  it('template codes as pairs or JSON', () => {
+    expect(parseTemplateCodes('{"red_light":"SMS_9"}')).toEqual({ red_light: 'SMS_9' });
+    expect(parseTemplateCodes('red_light=SMS_9')).toEqual({ red_light: 'SMS_9' });
+    expect(parseTemplateCodes('[1]')).toBeNull();
+    expect(parseTemplateCodes('x')).toBeNull();
+  });
+});

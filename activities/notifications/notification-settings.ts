@@ -1,0 +1,116 @@
+import { AliyunSmsProvider } from './sms/aliyun-sms.provider';
+import { OutboxSmsProvider, type SmsProvider } from './sms/sms-provider';
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+export type SmsProviderSettings =
+  | { kind: 'outbox' }
+  | {
+      kind: 'aliyun';
+      accessKeyId: string;
+      accessKeySecret: string;
+      endpoint: string;
+      protocol: 'https' | 'http';
+      signName: string;
+      templateCodes: Record<string, string>;
+      timeoutMs: number;
+    };
+
+/** What the notification service reads from its environment (validated at start). */
+export interface NotificationSettings {
+  sms: SmsProviderSettings;
+  /** Where links in notices point (the intake service serves the web UI). */
+  publicBaseUrl: string;
+  /**
+   * A claim older than this, by another process, whose send never finished, is taken as
+   * interrupted (longer than any provider call may take).
+   */
+  staleClaimMs: number;
+}
+
+export class NotificationConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`通知服务配置错误 (invalid notification configuration):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'NotificationConfigError';
+  }
+}
+
+/** `dispatch=SMS_1,warning=SMS_2` or a JSON object `{"dispatch":"SMS_1"}`. */
+export function parseTemplateCodes(text: string): Record<string, string> | null {
+  const t = text.trim();
+  if (t === '') return {};
+  if (t.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(t) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+      const entries = Object.entries(parsed as Record<string, unknown>);
+      if (entries.some(([, v]) => typeof v !== 'string' || v === '')) return null;
+      return Object.fromEntries(entries) as Record<string, string>;
+    } catch {
+      return null;
+    }
+  }
+  const codes: Record<string, string> = {};
+  for (const part of t.split(',')) {
+    const m = /^\s*([a-z_]+)\s*=\s*(\S+)\s*$/.exec(part);
+    if (!m) return null;
+    codes[m[1]!] = m[2]!;
+  }
+  return codes;
+}
+
+export function loadNotificationSettings(env: Env = process.env): NotificationSettings {
+  const problems: string[] = [];
+  const read = (name: string, fallback = '') => env[name]?.trim() || fallback;
+
+  const publicBaseUrl = read('PUBLIC_BASE_URL', DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, '');
+  if (!/^https?:\/\/\S+$/.test(publicBaseUrl)) {
+    problems.push(`PUBLIC_BASE_URL="${publicBaseUrl}" must be an http(s) URL`);
+  }
+
+  const provider = read('SMS_PROVIDER', 'outbox');
+  let sms: SmsProviderSettings = { kind: 'outbox' };
+  if (provider === 'aliyun') {
+    const required = (name: string) => {
+      const value = read(name);
+      if (!value) problems.push(`${name} is required when SMS_PROVIDER=aliyun`);
+      return value;
+    };
+    const protocol = read('ALIYUN_SMS_PROTOCOL', 'https');
+    if (protocol !== 'https' && protocol !== 'http') {
+      problems.push(`ALIYUN_SMS_PROTOCOL="${protocol}" must be https or http`);
+    }
+    const templateCodes = parseTemplateCodes(read('ALIYUN_SMS_TEMPLATE_CODES'));
+    if (!templateCodes) {
+      problems.push(
+        'ALIYUN_SMS_TEMPLATE_CODES must be kind=SMS_code pairs separated by commas, or a JSON object',
+      );
+    }
+    const timeoutMs = Number(read('ALIYUN_SMS_TIMEOUT_MS', '10000'));
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 60_000) {
+      problems.push('ALIYUN_SMS_TIMEOUT_MS must be an integer from 100 to 60000');
+    }
+    sms = {
+      kind: 'aliyun',
+      accessKeyId: required('ALIYUN_SMS_ACCESS_KEY_ID'),
+      accessKeySecret: required('ALIYUN_SMS_ACCESS_KEY_SECRET'),
+      endpoint: read('ALIYUN_SMS_ENDPOINT', 'dysmsapi.aliyuncs.com'),
+      protocol: protocol === 'http' ? 'http' : 'https',
+      signName: required('ALIYUN_SMS_SIGN_NAME'),
+      templateCodes: templateCodes ?? {},
+      timeoutMs,
+    };
+  } else if (provider !== 'outbox') {
+    problems.push(`SMS_PROVIDER="${provider}" must be outbox or aliyun`);
+  }
+
+  if (problems.length > 0) throw new NotificationConfigError(problems);
+  const timeoutMs = sms.kind === 'aliyun' ? sms.timeoutMs : 10_000;
+  return { sms, publicBaseUrl, staleClaimMs: Math.max(60_000, timeoutMs * 3) };
+}
+
+export function createSmsProvider(settings: SmsProviderSettings): SmsProvider {
+  return settings.kind === 'aliyun' ? new AliyunSmsProvider(settings) : new OutboxSmsProvider();
+}

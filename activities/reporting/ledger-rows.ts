@@ -1,0 +1,238 @@
+import type { TicketLedgerDoc } from '@court/database';
+import {
+  DISPOSITION_ACTION_LABELS,
+  type DispositionAction,
+  formatShanghai,
+  maskPhone,
+  type Rule,
+  ruleName,
+  TICKET_STATUS_LABELS,
+  TICKET_TYPE_LABELS,
+  type TicketStatus,
+  type TicketType,
+} from '@court/domain';
+import { type Period, periodFilter } from './period';
+
+/** The ledger (台账) filters of `GET /api/reports/ledger`. */
+export interface LedgerFilter {
+  period: Period;
+  type?: string;
+  status?: string;
+  departmentId?: string;
+}
+
+export function ledgerQuery(filter: LedgerFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  const received = periodFilter(filter.period);
+  if (received) query.receivedAt = received;
+  if (filter.type) query.type = filter.type;
+  if (filter.status) query.status = filter.status;
+  if (filter.departmentId) query.departmentId = filter.departmentId;
+  return query;
+}
+
+/** Ledger order: by receipt, then id. */
+export const LEDGER_SORT = { receivedAt: 1, _id: 1 } as const;
+
+/** What a ledger row reads of the ticket document. */
+export const LEDGER_PROJECTION = {
+  _id: 1,
+  type: 1,
+  channel: 1,
+  caseNumber: 1,
+  caller: 1,
+  content: 1,
+  status: 1,
+  redLight: 1,
+  disposition: 1,
+  handlerId: 1,
+  departmentId: 1,
+  deadlines: 1,
+  receivedAt: 1,
+  dispatchedAt: 1,
+  overdueAt: 1,
+  remindedAt: 1,
+  reminders: 1,
+  bulletinedAt: 1,
+  feedback: 1,
+  callbackDue: 1,
+  keyCallback: 1,
+  callback: 1,
+  closedAt: 1,
+  ringAt: 1,
+  answeredAt: 1,
+  loggedBy: 1,
+} as const;
+
+export type LedgerDoc = Partial<TicketLedgerDoc> & Pick<TicketLedgerDoc, '_id'>;
+
+export interface LedgerNames {
+  department(id: string): string;
+  person(id: string): string;
+}
+
+/** Content summaries in exports keep this many characters. */
+export const SUMMARY_LENGTH = 60;
+
+export function summarize(text: string | null | undefined, length = SUMMARY_LENGTH): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : flat;
+}
+
+/** `2026-11-28 09:00` in Shanghai time, or '' . */
+export function shanghaiMinute(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const at = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(at.getTime())) return '';
+  return formatShanghai(at).slice(0, 16).replace('T', ' ');
+}
+
+interface DispositionShape {
+  action?: DispositionAction;
+  rule?: Rule;
+  target?: { id: string; name: string; role: string } | null;
+  departmentId?: string | null;
+}
+
+function dispositionOf(doc: LedgerDoc): DispositionShape {
+  return (doc.disposition ?? {}) as DispositionShape;
+}
+
+export function callbackResult(doc: LedgerDoc): string {
+  const callback = doc.callback;
+  if (callback) {
+    if (!callback.reached) return '未联系上';
+    if (callback.satisfied === true) return '已回访，满意';
+    if (callback.satisfied === false) return '已回访，不满意';
+    return '已回访';
+  }
+  return doc.callbackDue ? (doc.keyCallback ? '待回访（重点回访）' : '待回访') : '无需回访';
+}
+
+function yesNo(value: Date | null | undefined): string {
+  return value ? '是' : '否';
+}
+
+/** The columns of the exported ledger, with their Chinese headers and widths (Excel). */
+export const LEDGER_COLUMNS: { header: string; key: string; width: number }[] = [
+  { header: '工单编号', key: 'id', width: 16 },
+  { header: '受理时间', key: 'receivedAt', width: 17 },
+  { header: '工单类型', key: 'type', width: 10 },
+  { header: '来电人', key: 'callerName', width: 10 },
+  { header: '来电号码', key: 'callerPhone', width: 14 },
+  { header: '案号', key: 'caseNumber', width: 22 },
+  { header: '主要内容', key: 'content', width: 40 },
+  { header: '处理方式', key: 'action', width: 10 },
+  { header: '依据条款', key: 'rule', width: 16 },
+  { header: '承办人', key: 'handler', width: 10 },
+  { header: '承办部门', key: 'department', width: 18 },
+  { header: '转办时间', key: 'dispatchedAt', width: 17 },
+  { header: '反馈期限', key: 'feedbackBy', width: 17 },
+  { header: '反馈时间', key: 'feedbackAt', width: 17 },
+  { header: '反馈结果', key: 'feedbackResult', width: 30 },
+  { header: '状态', key: 'status', width: 12 },
+  { header: '是否逾期', key: 'overdue', width: 8 },
+  { header: '催办次数', key: 'reminders', width: 8 },
+  { header: '是否通报', key: 'bulletined', width: 8 },
+  { header: '回访结果', key: 'callback', width: 16 },
+];
+
+/** One exported row (strings and a number), in LEDGER_COLUMNS order. Phones masked. */
+export function ledgerRow(doc: LedgerDoc, names: LedgerNames): (string | number)[] {
+  const d = dispositionOf(doc);
+  const handlerId = doc.handlerId ?? null;
+  const departmentId = doc.departmentId ?? d.departmentId ?? null;
+  return [
+    doc._id,
+    shanghaiMinute(doc.receivedAt),
+    TICKET_TYPE_LABELS[doc.type as TicketType] ?? doc.type ?? '',
+    doc.caller?.name ?? '',
+    doc.caller?.phone ? maskPhone(doc.caller.phone) : '',
+    doc.caseNumber ?? '',
+    summarize(doc.content),
+    d.action ? (DISPOSITION_ACTION_LABELS[d.action] ?? d.action) : '',
+    d.rule ? `${ruleName(d.rule)}（${d.rule}）` : '',
+    handlerId ? (d.target?.id === handlerId ? d.target.name : names.person(handlerId)) : '',
+    departmentId ? names.department(departmentId) : '',
+    shanghaiMinute(doc.dispatchedAt),
+    shanghaiMinute(doc.deadlines?.feedbackBy ?? null),
+    shanghaiMinute(doc.feedback?.at ?? null),
+    doc.feedback?.result ?? '',
+    TICKET_STATUS_LABELS[doc.status as TicketStatus] ?? doc.status ?? '',
+    yesNo(doc.overdueAt),
+    doc.reminders ?? 0,
+    yesNo(doc.bulletinedAt),
+    callbackResult(doc),
+  ];
+}
+
+/** A ledger entry as the JSON API returns it (phones masked). */
+export function ledgerItem(doc: LedgerDoc, names: LedgerNames) {
+  const d = dispositionOf(doc);
+  const iso = (value: Date | string | null | undefined) =>
+    value ? formatShanghai(value instanceof Date ? value : new Date(value)) : null;
+  const departmentId = doc.departmentId ?? d.departmentId ?? null;
+  return {
+    id: doc._id,
+    receivedAt: iso(doc.receivedAt),
+    type: doc.type ?? null,
+    typeLabel: TICKET_TYPE_LABELS[doc.type as TicketType] ?? null,
+    channel: doc.channel ?? null,
+    caller: doc.caller
+      ? { name: doc.caller.name, phone: doc.caller.phone ? maskPhone(doc.caller.phone) : null }
+      : null,
+    caseNumber: doc.caseNumber ?? null,
+    contentSummary: summarize(doc.content),
+    disposition: d.action
+      ? {
+          action: d.action,
+          actionLabel: DISPOSITION_ACTION_LABELS[d.action] ?? d.action,
+          rule: d.rule ?? null,
+          ruleName: d.rule ? ruleName(d.rule) : null,
+          target: d.target ?? null,
+        }
+      : null,
+    handler: doc.handlerId
+      ? {
+          id: doc.handlerId,
+          name: d.target?.id === doc.handlerId ? d.target.name : names.person(doc.handlerId),
+        }
+      : null,
+    department: departmentId ? { id: departmentId, name: names.department(departmentId) } : null,
+    status: doc.status ?? null,
+    statusLabel: TICKET_STATUS_LABELS[doc.status as TicketStatus] ?? null,
+    redLight: doc.redLight ?? false,
+    dispatchedAt: iso(doc.dispatchedAt),
+    feedbackBy: iso(doc.deadlines?.feedbackBy ?? null),
+    feedback: doc.feedback ? { at: iso(doc.feedback.at), result: doc.feedback.result } : null,
+    overdueAt: iso(doc.overdueAt),
+    remindedAt: iso(doc.remindedAt),
+    reminders: doc.reminders ?? 0,
+    bulletinedAt: iso(doc.bulletinedAt),
+    callback: doc.callback
+      ? {
+          at: iso(doc.callback.at),
+          reached: doc.callback.reached,
+          satisfied: doc.callback.satisfied,
+        }
+      : null,
+    callbackResult: callbackResult(doc),
+    loggedBy: doc.loggedBy ?? null,
+    ringAt: iso(doc.ringAt),
+    answeredAt: iso(doc.answeredAt),
+  };
+}
+
+export type LedgerItem = ReturnType<typeof ledgerItem>;
+
+/** A CSV field: quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas). */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: (string | number)[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}

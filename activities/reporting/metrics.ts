@@ -1,0 +1,303 @@
+import type { TicketLedgerDoc } from '@court/database';
+
+/**
+ * The quality metrics of Articles 1, 2, 5, 7, 8 and 10, folded over the ledger one ticket at
+ * a time (a cursor: bounded memory, and the same code on MongoDB and on the embedded FerretDB,
+ * whose `$group` lacks `$cond`). Every figure is about the tickets RECEIVED in the period.
+ * A rate is a number in [0, 1], or null when nothing was counted.
+ */
+
+/** The ledger fields the metrics read (the projection of the query). */
+export type MetricsFacts = Pick<
+  TicketLedgerDoc,
+  | '_id'
+  | 'type'
+  | 'channel'
+  | 'departmentId'
+  | 'handlerId'
+  | 'disposition'
+  | 'deadlines'
+  | 'receivedAt'
+  | 'dispatchedAt'
+  | 'overdueAt'
+  | 'remindedAt'
+  | 'bulletinedAt'
+  | 'feedback'
+  | 'callbackDue'
+  | 'keyCallback'
+  | 'callback'
+  | 'ringAt'
+  | 'answeredAt'
+  | 'loggedBy'
+>;
+
+export const METRICS_PROJECTION: Record<keyof MetricsFacts, 1> = {
+  _id: 1,
+  type: 1,
+  channel: 1,
+  departmentId: 1,
+  handlerId: 1,
+  disposition: 1,
+  deadlines: 1,
+  receivedAt: 1,
+  dispatchedAt: 1,
+  overdueAt: 1,
+  remindedAt: 1,
+  bulletinedAt: 1,
+  feedback: 1,
+  callbackDue: 1,
+  keyCallback: 1,
+  callback: 1,
+  ringAt: 1,
+  answeredAt: 1,
+  loggedBy: 1,
+};
+
+/** Art. 1: answered within this many milliseconds of ringing. */
+export const ANSWER_WITHIN_MS = 10_000;
+
+/** The figures for one slice of the ledger (the whole period, a type, a department, a handler). */
+export interface Figures {
+  total: number;
+  directAnswered: number;
+  directAnswerRate: number | null;
+  transferred: number;
+  dispatchedWithin2hRate: number | null;
+  feedbackOnTimeRate: number | null;
+  overdue: number;
+  reminded: number;
+  bulletined: number;
+  callbacksDue: number;
+  callbackRate: number | null;
+  keyCallbackRate: number | null;
+  satisfactionRate: number | null;
+}
+
+export interface AgentWorkload {
+  /** Tickets this agent logged (Art. 2: only logged calls count). */
+  logged: number;
+  directAnswered: number;
+  transferred: number;
+  answeredWithin10sRate: number | null;
+}
+
+export interface Metrics extends Figures {
+  period: { from: string | null; to: string | null };
+  answeredWithin10sRate: number | null;
+  byType: Record<string, Figures & { label: string }>;
+  byDepartment: Record<string, Figures & { name: string }>;
+  byHandler: Record<string, Figures & { name: string }>;
+  agentWorkload: Record<string, AgentWorkload & { name: string }>;
+  /** When the figures were computed: rates whose window is still open at this time leave the ticket out. */
+  computedAt: string;
+}
+
+class Ratio {
+  hits = 0;
+  counted = 0;
+  add(hit: boolean): void {
+    this.counted += 1;
+    if (hit) this.hits += 1;
+  }
+  get value(): number | null {
+    return this.counted === 0 ? null : this.hits / this.counted;
+  }
+}
+
+function time(value: Date | string | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Did the ticket need a transfer (an electronic work order, Art. 5)? */
+export function isTransfer(t: MetricsFacts): boolean {
+  return time(t.deadlines?.dispatchBy) !== null || time(t.dispatchedAt) !== null;
+}
+
+function action(t: MetricsFacts): string | null {
+  const value = (t.disposition as { action?: unknown } | null)?.action;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Whether a deadline was met, or null while it cannot be told yet (not done, still in time).
+ * Done at or before the deadline counts as met; not done by a passed deadline as missed.
+ */
+export function metDeadline(doneAt: number | null, deadline: number | null, now: number) {
+  if (deadline === null) return null;
+  if (doneAt !== null) return doneAt <= deadline;
+  return now > deadline ? false : null;
+}
+
+class Slice {
+  total = 0;
+  directAnswered = 0;
+  transferred = 0;
+  overdue = 0;
+  reminded = 0;
+  bulletined = 0;
+  callbacksDue = 0;
+  readonly dispatched = new Ratio();
+  readonly feedbackOnTime = new Ratio();
+  readonly calledBack = new Ratio();
+  readonly keyCalledBack = new Ratio();
+  readonly satisfied = new Ratio();
+
+  add(t: MetricsFacts, now: number): void {
+    this.total += 1;
+    if (action(t) === 'direct_answer') this.directAnswered += 1;
+    if (isTransfer(t)) {
+      this.transferred += 1;
+      const dispatchBy = time(t.deadlines?.dispatchBy) ?? (time(t.receivedAt) ?? 0) + 2 * 3_600_000;
+      const dispatched = metDeadline(time(t.dispatchedAt), dispatchBy, now);
+      if (dispatched !== null) this.dispatched.add(dispatched);
+      if (time(t.dispatchedAt) !== null) {
+        const onTime = metDeadline(time(t.feedback?.at), time(t.deadlines?.feedbackBy), now);
+        if (onTime !== null) this.feedbackOnTime.add(onTime);
+      }
+    }
+    if (time(t.overdueAt) !== null) this.overdue += 1;
+    if (time(t.remindedAt) !== null) this.reminded += 1;
+    if (time(t.bulletinedAt) !== null) this.bulletined += 1;
+    if (t.callbackDue || t.callback) {
+      this.callbacksDue += 1;
+      const reached = t.callback?.reached === true;
+      // Counted once decided: a callback recorded (reached or not), or its window closed without one.
+      const windowClosed = metDeadline(null, time(t.deadlines?.callbackBy), now) === false;
+      if (t.callback || windowClosed) {
+        this.calledBack.add(reached);
+        if (t.keyCallback) this.keyCalledBack.add(reached);
+      }
+      if (reached && typeof t.callback?.satisfied === 'boolean') {
+        this.satisfied.add(t.callback.satisfied);
+      }
+    }
+  }
+
+  figures(): Figures {
+    return {
+      total: this.total,
+      directAnswered: this.directAnswered,
+      directAnswerRate: this.total === 0 ? null : this.directAnswered / this.total,
+      transferred: this.transferred,
+      dispatchedWithin2hRate: this.dispatched.value,
+      feedbackOnTimeRate: this.feedbackOnTime.value,
+      overdue: this.overdue,
+      reminded: this.reminded,
+      bulletined: this.bulletined,
+      callbacksDue: this.callbacksDue,
+      callbackRate: this.calledBack.value,
+      keyCallbackRate: this.keyCalledBack.value,
+      satisfactionRate: this.satisfied.value,
+    };
+  }
+}
+
+class AgentSlice {
+  logged = 0;
+  directAnswered = 0;
+  transferred = 0;
+  readonly within10s = new Ratio();
+
+  workload(): AgentWorkload {
+    return {
+      logged: this.logged,
+      directAnswered: this.directAnswered,
+      transferred: this.transferred,
+      answeredWithin10sRate: this.within10s.value,
+    };
+  }
+}
+
+/** Art. 1: answered within 10 s, or null when the ring and answer times were not both given. */
+export function answeredWithin10s(t: MetricsFacts): boolean | null {
+  const ring = time(t.ringAt);
+  const answered = time(t.answeredAt);
+  if (ring === null || answered === null) return null;
+  return answered - ring <= ANSWER_WITHIN_MS;
+}
+
+export interface MetricsNames {
+  type(id: string): string;
+  department(id: string): string;
+  person(id: string): string;
+}
+
+/** The fold: `add` each ticket of the period, then `result`. */
+export class MetricsFold {
+  private readonly all = new Slice();
+  private readonly within10s = new Ratio();
+  private readonly types = new Map<string, Slice>();
+  private readonly departments = new Map<string, Slice>();
+  private readonly handlers = new Map<string, Slice>();
+  private readonly agents = new Map<string, AgentSlice>();
+
+  constructor(private readonly now: Date) {}
+
+  add(t: MetricsFacts): void {
+    const now = this.now.getTime();
+    this.all.add(t, now);
+    slice(this.types, t.type).add(t, now);
+    if (t.departmentId) slice(this.departments, t.departmentId).add(t, now);
+    if (t.handlerId) slice(this.handlers, t.handlerId).add(t, now);
+    const within = answeredWithin10s(t);
+    if (within !== null) this.within10s.add(within);
+    if (t.loggedBy) {
+      let agent = this.agents.get(t.loggedBy);
+      if (!agent) {
+        agent = new AgentSlice();
+        this.agents.set(t.loggedBy, agent);
+      }
+      agent.logged += 1;
+      if (action(t) === 'direct_answer') agent.directAnswered += 1;
+      if (isTransfer(t)) agent.transferred += 1;
+      if (within !== null) agent.within10s.add(within);
+    }
+  }
+
+  result(period: { from: Date | null; to: Date | null }, names: MetricsNames): Metrics {
+    const map = <T, U>(m: Map<string, T>, f: (id: string, v: T) => U): Record<string, U> =>
+      Object.fromEntries(
+        [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, v]) => [id, f(id, v)]),
+      );
+    return {
+      period: { from: period.from?.toISOString() ?? null, to: period.to?.toISOString() ?? null },
+      ...this.all.figures(),
+      answeredWithin10sRate: this.within10s.value,
+      byType: map(this.types, (id, s) => ({ label: names.type(id), ...s.figures() })),
+      byDepartment: map(this.departments, (id, s) => ({
+        name: names.department(id),
+        ...s.figures(),
+      })),
+      byHandler: map(this.handlers, (id, s) => ({ name: names.person(id), ...s.figures() })),
+      agentWorkload: map(this.agents, (id, a) => ({ name: names.person(id), ...a.workload() })),
+      computedAt: this.now.toISOString(),
+    };
+  }
+}
+
+function slice(map: Map<string, Slice>, key: string): Slice {
+  let s = map.get(key);
+  if (!s) {
+    s = new Slice();
+    map.set(key, s);
+  }
+  return s;
+}
+
+/** Folds a list (tests, small sets). */
+export function computeMetrics(
+  tickets: Iterable<MetricsFacts>,
+  options: { now: Date; period?: { from: Date | null; to: Date | null }; names?: MetricsNames },
+): Metrics {
+  const fold = new MetricsFold(options.now);
+  for (const t of tickets) fold.add(t);
+  return fold.result(options.period ?? { from: null, to: null }, options.names ?? IDENTITY_NAMES);
+}
+
+export const IDENTITY_NAMES: MetricsNames = {
+  type: (id) => id,
+  department: (id) => id,
+  person: (id) => id,
+};

@@ -1,0 +1,315 @@
+import type {
+  BulletinDoc,
+  BulletinEntry,
+  BulletinGroup,
+  CalendarOverrideDoc,
+  TicketLedgerDoc,
+} from '@court/database';
+import {
+  addCivilDays,
+  type CalendarOverrides,
+  type CourtCalendar,
+  createCourtCalendar,
+  shanghaiDate,
+  shanghaiInstant,
+} from '@court/domain';
+import type { Model } from 'mongoose';
+import type { Notice } from '../notifications/notice';
+import type { DirectoryNames } from './directory-names';
+import { METRICS_PROJECTION, type Metrics, type MetricsFacts, MetricsFold } from './metrics';
+import { type Period, periodFilter } from './period';
+
+/** A bulletin lists at most this many tickets per list; its counts stay exact beyond. */
+export const BULLETIN_MAX_ENTRIES = 2_000;
+
+/** Default length of a scheduled bulletin's period (the week before the day it fires). */
+export const BULLETIN_PERIOD_DAYS = 7;
+
+export interface ReportingActivityDeps {
+  tickets: Model<TicketLedgerDoc>;
+  bulletins: Model<BulletinDoc>;
+  calendarOverrides: Model<CalendarOverrideDoc>;
+  names: () => Promise<DirectoryNames>;
+  now?: () => Date;
+}
+
+/** Folds the metrics of the tickets received in a period (and matching `scope`) with a cursor. */
+export async function ledgerMetrics(
+  tickets: Model<TicketLedgerDoc>,
+  period: Period,
+  names: DirectoryNames,
+  options: { now?: Date; scope?: Record<string, unknown> } = {},
+): Promise<Metrics> {
+  const query: Record<string, unknown> = { ...(options.scope ?? {}) };
+  const received = periodFilter(period);
+  if (received) query.receivedAt = received;
+  const fold = new MetricsFold(options.now ?? new Date());
+  const cursor = tickets.collection.find(query, {
+    projection: METRICS_PROJECTION,
+    batchSize: 500,
+  });
+  try {
+    for await (const doc of cursor) fold.add(doc as unknown as MetricsFacts);
+  } finally {
+    await cursor.close();
+  }
+  return fold.result(period, names);
+}
+
+export interface CompileBulletinInput {
+  bulletinId: string;
+  workflowId: string;
+  trigger: 'schedule' | 'manual';
+  requestedBy: string | null;
+  from: string | null;
+  to: string;
+}
+
+export interface BulletinSummary {
+  bulletinId: string;
+  period: { from: string | null; to: string };
+  counts: { bulletined: number; overdue: number };
+  /** Notices announcing the bulletin (kind `bulletin`, in-app), for the notification service. */
+  notices: Notice[];
+}
+
+const ENTRY_PROJECTION = {
+  _id: 1,
+  type: 1,
+  status: 1,
+  departmentId: 1,
+  handlerId: 1,
+  disposition: 1,
+  receivedAt: 1,
+  dispatchedAt: 1,
+  deadlines: 1,
+  overdueAt: 1,
+  remindedAt: 1,
+  reminders: 1,
+  bulletinedAt: 1,
+  feedback: 1,
+} as const;
+
+function entryOf(doc: Partial<TicketLedgerDoc> & { _id: string }, names: DirectoryNames) {
+  const target = (doc.disposition as { target?: { id: string; name: string } } | null)?.target;
+  const handlerId = doc.handlerId ?? null;
+  const departmentId = doc.departmentId ?? null;
+  const entry: BulletinEntry = {
+    id: doc._id,
+    type: doc.type ?? '',
+    typeLabel: names.type(doc.type ?? ''),
+    status: doc.status ?? '',
+    departmentId,
+    departmentName: departmentId ? names.department(departmentId) : null,
+    handlerId,
+    handlerName: handlerId
+      ? target?.id === handlerId
+        ? target.name
+        : names.person(handlerId)
+      : null,
+    receivedAt: doc.receivedAt ?? null,
+    dispatchedAt: doc.dispatchedAt ?? null,
+    feedbackBy: doc.deadlines?.feedbackBy ?? null,
+    overdueAt: doc.overdueAt ?? null,
+    remindedAt: doc.remindedAt ?? null,
+    reminders: doc.reminders ?? 0,
+    bulletinedAt: doc.bulletinedAt ?? null,
+    feedbackAt: doc.feedback?.at ?? null,
+  };
+  return entry;
+}
+
+/** Groups the listed tickets by department and by handler (sorted by id, stable). */
+export function groupEntries(
+  bulletined: BulletinEntry[],
+  overdue: BulletinEntry[],
+  names: DirectoryNames,
+): { byDepartment: BulletinGroup[]; byHandler: BulletinGroup[] } {
+  const departments = new Map<string, BulletinGroup>();
+  const handlers = new Map<string, BulletinGroup>();
+  const groupOf = (
+    map: Map<string, BulletinGroup>,
+    id: string | null,
+    make: () => BulletinGroup,
+  ) => {
+    const key = id ?? '';
+    let group = map.get(key);
+    if (!group) {
+      group = make();
+      map.set(key, group);
+    }
+    return group;
+  };
+  const place = (entry: BulletinEntry, list: 'bulletined' | 'overdue') => {
+    groupOf(departments, entry.departmentId, () => ({
+      id: entry.departmentId,
+      name: entry.departmentId ? names.department(entry.departmentId) : '（未分配部门）',
+      bulletined: [],
+      overdue: [],
+    }))[list].push(entry.id);
+    groupOf(handlers, entry.handlerId, () => ({
+      id: entry.handlerId,
+      name: entry.handlerName ?? '（未分配承办人）',
+      departmentId: entry.departmentId,
+      bulletined: [],
+      overdue: [],
+    }))[list].push(entry.id);
+  };
+  for (const e of bulletined) place(e, 'bulletined');
+  for (const e of overdue) place(e, 'overdue');
+  const sorted = (map: Map<string, BulletinGroup>) =>
+    [...map.values()].sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
+  return { byDepartment: sorted(departments), byHandler: sorted(handlers) };
+}
+
+/** The in-app notices of a bulletin: each listed ticket to its department head and the supervisors. */
+export function bulletinNotices(
+  bulletinId: string,
+  bulletined: BulletinEntry[],
+  names: DirectoryNames,
+): Notice[] {
+  const notices: Notice[] = [];
+  for (const entry of bulletined) {
+    const head = entry.departmentId ? names.departmentHead(entry.departmentId) : null;
+    for (const recipientId of new Set([head, 'group:supervisor'])) {
+      if (!recipientId) continue;
+      notices.push({
+        key: `bulletin:${bulletinId}:${entry.id}:${recipientId}`,
+        recipientId,
+        kind: 'bulletin',
+        facts: {
+          ticketId: entry.id,
+          typeLabel: entry.typeLabel,
+          ...(entry.handlerName ? { handlerName: entry.handlerName } : {}),
+        },
+        sms: false,
+        urgent: false,
+      });
+    }
+  }
+  return notices;
+}
+
+/**
+ * The `reporting` activities, run by the reporting service's worker for the bulletin workflow:
+ * the court calendar (is the schedule's day a working day?), the bulletin's period, and the
+ * bulletin itself, compiled from the ledger and stored under its id (idempotent).
+ */
+export function createReportingActivities(deps: ReportingActivityDeps) {
+  const now = deps.now ?? (() => new Date());
+  const calendars = new Map<number, CourtCalendar>();
+
+  async function calendar(): Promise<CourtCalendar> {
+    const latest = await deps.calendarOverrides.findOne().sort({ _id: -1 }).lean();
+    const version = latest?._id ?? 0;
+    let cal = calendars.get(version);
+    if (!cal) {
+      cal = createCourtCalendar({
+        overrides: (latest?.data as CalendarOverrides | undefined) ?? null,
+      });
+      calendars.set(version, cal);
+    }
+    return cal;
+  }
+
+  async function list(filter: Record<string, unknown>, sortField: string, names: DirectoryNames) {
+    const docs = await deps.tickets.collection
+      .find(filter, { projection: ENTRY_PROJECTION })
+      .sort({ [sortField]: 1, _id: 1 })
+      .limit(BULLETIN_MAX_ENTRIES)
+      .toArray();
+    const count = await deps.tickets.countDocuments(filter);
+    return {
+      entries: docs.map((d) => entryOf(d as unknown as TicketLedgerDoc, names)),
+      count,
+    };
+  }
+
+  return {
+    /** Is the Shanghai day of `at` a working day on the court calendar? */
+    async bulletinDay(input: { at: string }) {
+      const day = (await calendar()).isWorkingDay(input.at);
+      return { date: day.date, working: day.working, kind: day.kind, name: day.name };
+    },
+
+    /**
+     * A scheduled bulletin's period: up to the start of the day it fires (Shanghai), from the
+     * end of the last scheduled bulletin or `days` before, whichever is earlier (so a skipped
+     * week is covered by the next bulletin).
+     */
+    async scheduledBulletinPeriod(input: { at: string; days?: number }) {
+      const today = shanghaiDate(input.at);
+      const to = new Date(shanghaiInstant(today));
+      const weekBefore = new Date(
+        shanghaiInstant(addCivilDays(today, -(input.days ?? BULLETIN_PERIOD_DAYS))),
+      );
+      const last = await deps.bulletins
+        .findOne({ trigger: 'schedule' })
+        .sort({ createdAt: -1 })
+        .lean();
+      const lastTo = last?.period?.to ? new Date(last.period.to) : null;
+      const from = lastTo && lastTo < weekBefore ? lastTo : weekBefore;
+      return { from: from.toISOString(), to: to.toISOString() };
+    },
+
+    async compileBulletin(input: CompileBulletinInput): Promise<BulletinSummary> {
+      const names = await deps.names();
+      const period: Period = {
+        from: input.from ? new Date(input.from) : null,
+        to: new Date(input.to),
+      };
+      const range = periodFilter(period);
+      const existing = await deps.bulletins.findById(input.bulletinId).lean();
+      let doc: BulletinDoc;
+      if (existing) {
+        doc = existing as BulletinDoc;
+      } else {
+        const [figures, bulletined, overdue] = await Promise.all([
+          ledgerMetrics(deps.tickets, period, names, { now: now() }),
+          list({ bulletinedAt: range ?? { $ne: null } }, 'bulletinedAt', names),
+          list({ overdueAt: range ?? { $ne: null } }, 'overdueAt', names),
+        ]);
+        doc = {
+          _id: input.bulletinId,
+          trigger: input.trigger,
+          requestedBy: input.requestedBy,
+          workflowId: input.workflowId,
+          period: { from: period.from, to: period.to! },
+          createdAt: now(),
+          figures: figures as unknown as Record<string, unknown>,
+          bulletined: bulletined.entries,
+          overdue: overdue.entries,
+          ...groupEntries(bulletined.entries, overdue.entries, names),
+          truncated:
+            bulletined.count > bulletined.entries.length || overdue.count > overdue.entries.length,
+          counts: { bulletined: bulletined.count, overdue: overdue.count },
+          announcedTo: [],
+          announcedAt: null,
+        };
+        const { _id, ...fields } = doc;
+        await deps.bulletins.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
+      }
+      return {
+        bulletinId: doc._id,
+        period: {
+          from: doc.period.from ? new Date(doc.period.from).toISOString() : null,
+          to: new Date(doc.period.to).toISOString(),
+        },
+        counts: doc.counts,
+        notices: bulletinNotices(doc._id, doc.bulletined, names),
+      };
+    },
+
+    async markBulletinAnnounced(input: {
+      bulletinId: string;
+      recipients: string[];
+    }): Promise<void> {
+      await deps.bulletins.updateOne(
+        { _id: input.bulletinId },
+        { $set: { announcedTo: [...new Set(input.recipients)].sort(), announcedAt: now() } },
+      );
+    },
+  };
+}
+
+export type ReportingActivities = ReturnType<typeof createReportingActivities>;

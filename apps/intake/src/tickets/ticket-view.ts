@@ -1,0 +1,150 @@
+import type { TicketEventDoc, TicketLedgerDoc } from '@court/database';
+import { DEADLINE_NAMES, maskPhone, type TicketDeadlines } from '@court/domain';
+import type { TicketView } from '../../../../workflows/ticket/ticket-state';
+
+/** Pure mapping from what is stored (ledger + events) and what the workflow says now to API.md. */
+
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function deadlinesOf(stored: Record<string, unknown> | undefined | null): TicketDeadlines {
+  const out: Record<string, string | null> = {};
+  for (const name of DEADLINE_NAMES) out[name] = iso(stored?.[name]);
+  return out as unknown as TicketDeadlines;
+}
+
+interface StoredRoute {
+  action?: string;
+  rule?: string;
+  target?: unknown;
+  departmentId?: string | null;
+  explanation?: string;
+  judgeContact?: unknown;
+}
+
+function route(r: StoredRoute) {
+  return {
+    action: r.action,
+    rule: r.rule,
+    target: r.target ?? null,
+    departmentId: r.departmentId ?? null,
+    explanation: r.explanation ?? null,
+    ...(r.judgeContact ? { judgeContact: r.judgeContact } : {}),
+  };
+}
+
+/** The disposition as the API shows it: API.md's `action`, `rule`, `target`, and what explains it. */
+export function publicDisposition(stored: unknown) {
+  if (!stored || typeof stored !== 'object') return null;
+  const d = stored as StoredRoute & {
+    overridden?: boolean;
+    overrideReason?: string | null;
+    alsoRoutes?: StoredRoute[];
+    escalationLadder?: unknown;
+  };
+  return {
+    ...route(d),
+    overridden: d.overridden ?? false,
+    overrideReason: d.overrideReason ?? null,
+    alsoRoutes: (d.alsoRoutes ?? []).map(route),
+    escalationLadder: d.escalationLadder ?? null,
+  };
+}
+
+function feedbackOf(f: TicketLedgerDoc['feedback'] | TicketView['feedback'] | undefined) {
+  return f ? { result: f.result, at: iso(f.at), by: f.by } : null;
+}
+
+function callbackOf(c: TicketLedgerDoc['callback'] | TicketView['callback'] | undefined) {
+  return c
+    ? {
+        reached: c.reached,
+        satisfied: c.satisfied ?? null,
+        note: c.note ?? null,
+        at: iso(c.at),
+        by: c.by,
+      }
+    : null;
+}
+
+export interface ViewOptions {
+  /** Mask the caller's phone (search results; roles that do not call callers). */
+  maskCaller: boolean;
+}
+
+/** `GET /api/tickets/:id`: the ledger, overlaid with the workflow's live state when it answers. */
+export function ticketResponse(
+  doc: TicketLedgerDoc,
+  events: readonly Pick<TicketEventDoc, 'at' | 'kind' | 'actor' | 'note'>[],
+  live: TicketView | null,
+  options: ViewOptions,
+) {
+  const phone = doc.caller?.phone ?? '';
+  const timeline = live
+    ? live.timeline
+    : events.map((e) => ({ at: iso(e.at), kind: e.kind, actor: e.actor, note: e.note ?? null }));
+  const repeatCalls = live
+    ? live.repeatCalls
+    : (doc.repeatCalls ?? []).map((c) => ({ ...c, at: iso(c.at) }));
+  return {
+    id: doc._id,
+    workflowId: doc.workflowId,
+    channel: doc.channel ?? 'phone',
+    type: doc.type,
+    complaint: doc.complaint ?? null,
+    caseNumber: doc.caseNumber ?? null,
+    caller: { name: doc.caller?.name ?? '', phone: options.maskCaller ? maskPhone(phone) : phone },
+    content: doc.content ?? '',
+    answer: doc.answer ?? null,
+    flags: doc.flags,
+    status: live?.status ?? doc.status,
+    redLight: live?.redLight ?? doc.redLight ?? false,
+    disposition: publicDisposition(doc.disposition),
+    handlerId: live?.handler?.id ?? doc.handlerId ?? null,
+    departmentId: live?.departmentId ?? doc.departmentId ?? null,
+    deadlines: live ? { ...live.deadlines } : deadlinesOf(doc.deadlines),
+    feedback: feedbackOf(live ? live.feedback : doc.feedback),
+    callback: callbackOf(live ? live.callback : doc.callback),
+    callbackDue: live?.callbackDue ?? doc.callbackDue ?? false,
+    keyCallback: live?.keyCallback ?? doc.keyCallback ?? false,
+    escalation: live?.escalation ?? doc.escalation ?? null,
+    reminders: live?.reminders ?? doc.reminders ?? 0,
+    repeatCalls,
+    timeline,
+    voicemailId: doc.voicemailId ?? null,
+    loggedBy: doc.loggedBy ?? null,
+    ringAt: iso(doc.ringAt),
+    answeredAt: iso(doc.answeredAt),
+    receivedAt: iso(doc.receivedAt),
+    createdAt: iso(doc.createdAt),
+    updatedAt: iso(doc.updatedAt),
+  };
+}
+
+/** One row of `GET /api/tickets`: no content, the caller's phone masked. */
+export function ticketListItem(doc: TicketLedgerDoc) {
+  const disposition = publicDisposition(doc.disposition);
+  return {
+    id: doc._id,
+    workflowId: doc.workflowId,
+    channel: doc.channel ?? 'phone',
+    type: doc.type,
+    caseNumber: doc.caseNumber ?? null,
+    caller: { name: doc.caller?.name ?? '', phone: maskPhone(doc.caller?.phone ?? '') },
+    status: doc.status,
+    redLight: doc.redLight ?? false,
+    disposition: disposition
+      ? { action: disposition.action, rule: disposition.rule, target: disposition.target }
+      : null,
+    handlerId: doc.handlerId ?? null,
+    departmentId: doc.departmentId ?? null,
+    deadlines: deadlinesOf(doc.deadlines),
+    loggedBy: doc.loggedBy ?? null,
+    receivedAt: iso(doc.receivedAt),
+    createdAt: iso(doc.createdAt),
+    updatedAt: iso(doc.updatedAt),
+  };
+}

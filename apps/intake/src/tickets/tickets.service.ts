@@ -1,0 +1,545 @@
+import type { Principal } from '@court/auth';
+import type { TicketLedgerDoc } from '@court/database';
+import {
+  answerErrors,
+  type CreateTicketInput,
+  type Directory,
+  type Disposition,
+  type DispositionTarget,
+  decideDisposition,
+  type FieldError,
+  isCivilDate,
+  isIsoInstant,
+  normalizeCaseNumber,
+  normalizePhone,
+  parseCreateTicket,
+  shanghaiInstant,
+  ticketWorkflowId,
+  toEpochMs,
+} from '@court/domain';
+import { TEMPORAL_CLIENT, ticketWorkflowOptions, voicemailWorkflowId } from '@court/temporal';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { QueryFilter } from 'mongoose';
+import {
+  acknowledgeEscalationUpdate,
+  getTicketQuery,
+  recordCallbackUpdate,
+  recordRepeatCallUpdate,
+  sendReminderUpdate,
+  submitFeedbackUpdate,
+} from '../../../../workflows/ticket/messages';
+import type { ticketWorkflow } from '../../../../workflows/ticket/ticket.workflow';
+import type { TicketWorkflowInput } from '../../../../workflows/ticket/ticket-input';
+import type { TicketView } from '../../../../workflows/ticket/ticket-state';
+import { voicemailLoggedUpdate } from '../../../../workflows/voicemail/voicemail.workflow';
+import { DirectoryService } from '../directory/directory.service';
+import { INTAKE_MODELS, type IntakeModels, isDuplicateKey } from '../intake-models';
+import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
+import type { SearchTicketsDto } from './dto/search-tickets.dto';
+import { bodyHash } from './idempotency';
+import { TicketIdService } from './ticket-ids.service';
+import { publicDisposition, ticketListItem, ticketResponse } from './ticket-view';
+import { toHttpError } from './workflow-errors';
+
+/** Roles that see every ticket; handlers see their own and, as head, their department's. */
+const SEE_ALL = ['agent', 'supervisor', 'leader', 'admin'] as const;
+/** Roles shown the caller's full phone on one ticket (they call callers back). */
+const SEE_PHONE = ['agent', 'supervisor', 'handler', 'leader'] as const;
+const FINISHED = ['closed', 'answered'];
+
+function badRequest(errors: readonly FieldError[], message = '请求参数有误'): BadRequestException {
+  return new BadRequestException({ statusCode: 400, message, errors: [...errors] });
+}
+
+interface Prepared {
+  input: CreateTicketInput;
+  disposition: Disposition;
+  /** The ticket the voicemail named in the body was already logged as (a replay, or a conflict). */
+  voicemailLoggedAs: string | null;
+  /** Without the ticket id, which is claimed later. */
+  workflowInput: Omit<TicketWorkflowInput, 'ticketId'>;
+}
+
+export interface CreateResult {
+  replayed: boolean;
+  body: Record<string, unknown>;
+}
+
+@Injectable()
+export class TicketsService {
+  private readonly logger = new Logger('Tickets');
+  private readonly inFlight = new Map<string, { hash: string; result: Promise<CreateResult> }>();
+
+  constructor(
+    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly directory: DirectoryService,
+    private readonly ids: TicketIdService,
+  ) {}
+
+  // ——— validation and the rule table ———
+
+  private parse(body: unknown): CreateTicketInput {
+    const parsed = parseCreateTicket(body);
+    if (!parsed.ok) throw badRequest(parsed.errors);
+    return parsed.value;
+  }
+
+  private decide(input: CreateTicketInput, directory: Directory): Disposition {
+    const decided = decideDisposition(input, directory);
+    if (!decided.ok) throw badRequest(decided.errors);
+    return decided.value;
+  }
+
+  /** `POST /api/tickets/proposal`: the disposition and the caller's and case's earlier tickets. */
+  async propose(body: unknown) {
+    const input = this.parse(body);
+    const directory = await this.directory.current();
+    const disposition = this.decide(input, directory);
+    const earlier = await this.earlierTickets(input);
+    const contactJudgeBefore = earlier.some(
+      (t) => t.type === 'contact_judge' && (!input.caseNumber || t.caseNumber === input.caseNumber),
+    );
+    const offerCouldNotReachJudge =
+      input.type === 'contact_judge' && !input.flags.couldNotReachJudge && contactJudgeBefore;
+    return {
+      disposition: publicDisposition(disposition),
+      answerRequired: disposition.action === 'direct_answer',
+      repeat: earlier.length > 0,
+      earlierTickets: earlier,
+      suggestions: offerCouldNotReachJudge
+        ? [
+            {
+              kind: 'could_not_reach_judge',
+              rule: '4.2',
+              message:
+                '该来电人此前已就本案联系法官：如因联系不上承办法官再次来电，请勾选“联系不上承办法官再次来电”，工单将转发至承办法官（第四条第二项）',
+              flags: { couldNotReachJudge: true },
+            },
+          ]
+        : [],
+    };
+  }
+
+  /** Earlier tickets of the same caller phone or the same case, open ones first. */
+  private async earlierTickets(input: Pick<CreateTicketInput, 'caller' | 'caseNumber'>) {
+    const or: QueryFilter<TicketLedgerDoc>[] = [{ 'caller.phone': input.caller.phone }];
+    if (input.caseNumber) or.push({ caseNumber: input.caseNumber });
+    const docs = await this.models.ledger.tickets
+      .find({ $or: or })
+      .sort({ receivedAt: -1 })
+      .limit(50)
+      .lean();
+    const rows = docs.map((doc) => ({
+      ...ticketListItem(doc),
+      open: !FINISHED.includes(doc.status),
+      samePhone: doc.caller?.phone === input.caller.phone,
+      sameCase: input.caseNumber !== null && doc.caseNumber === input.caseNumber,
+    }));
+    return [...rows.filter((r) => r.open), ...rows.filter((r) => !r.open)].slice(0, 20);
+  }
+
+  private async prepare(body: unknown, user: Principal): Promise<Prepared> {
+    const input = this.parse(body);
+    const directory = await this.directory.current();
+    const disposition = this.decide(input, directory);
+    const missingAnswer = answerErrors(input, disposition);
+    if (missingAnswer.length > 0) throw badRequest(missingAnswer);
+
+    let receivedAt = input.answeredAt ?? input.ringAt ?? new Date().toISOString();
+    let voicemailLoggedAs: string | null = null;
+    if (input.voicemailId) {
+      const voicemail = await this.models.voicemails.findById(input.voicemailId).lean();
+      if (!voicemail) {
+        throw badRequest([{ field: 'voicemailId', message: `未找到留言 ${input.voicemailId}` }]);
+      }
+      if (voicemail.status === 'logged' && voicemail.ticketId) {
+        voicemailLoggedAs = voicemail.ticketId;
+      }
+      receivedAt = voicemail.receivedAt.toISOString();
+    }
+    const transfer = [disposition, ...disposition.alsoRoutes].find((r) => r.action === 'transfer');
+    const department = transfer?.departmentId
+      ? directory.department(transfer.departmentId)
+      : undefined;
+    const head = department ? directory.person(department.headId) : undefined;
+    const departmentHead: DispositionTarget | null = head
+      ? { id: head.id, name: head.name, role: head.role }
+      : null;
+    return {
+      input,
+      disposition,
+      voicemailLoggedAs,
+      workflowInput: {
+        type: input.type,
+        caseNumber: input.caseNumber,
+        flags: input.flags,
+        receivedAt: new Date(receivedAt).toISOString(),
+        disposition,
+        departmentHead,
+        loggedBy: user.id,
+      },
+    };
+  }
+
+  // ——— create, exactly once ———
+
+  /**
+   * Validate → decide → claim an id → (remember the key) → store the call → start the
+   * workflow → mark the voicemail logged. With an `Idempotency-Key`, every step after the
+   * key is stored is repeatable: a retry after a crash finishes the same ticket.
+   */
+  async create(
+    body: unknown,
+    user: Principal,
+    idempotencyKey: string | undefined,
+  ): Promise<CreateResult> {
+    const prepared = await this.prepare(body, user);
+    if (idempotencyKey === undefined) {
+      if (prepared.voicemailLoggedAs) throw this.voicemailLogged(prepared.voicemailLoggedAs);
+      const ticketId = await this.ids.claim();
+      return {
+        replayed: false,
+        body: await this.complete(ticketId, prepared, prepared.workflowInput),
+      };
+    }
+    const key = `${user.id}:${idempotencyKey}`;
+    const hash = bodyHash(body);
+    const running = this.inFlight.get(key);
+    if (running) {
+      if (running.hash !== hash) throw this.keyReused();
+      return { ...(await running.result), replayed: true };
+    }
+    const result = this.createOnce(key, hash, prepared);
+    this.inFlight.set(key, { hash, result });
+    try {
+      return await result;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private voicemailLogged(ticketId: string): ConflictException {
+    return new ConflictException(`留言已登记为工单 ${ticketId}`);
+  }
+
+  private keyReused(): UnprocessableEntityException {
+    return new UnprocessableEntityException(
+      '该 Idempotency-Key 已用于另一请求内容，请为新工单使用新的 Idempotency-Key',
+    );
+  }
+
+  private async createOnce(key: string, hash: string, prepared: Prepared): Promise<CreateResult> {
+    let record = await this.models.idempotency.findById(key).lean();
+    if (!record) {
+      if (prepared.voicemailLoggedAs) throw this.voicemailLogged(prepared.voicemailLoggedAs);
+      const ticketId = await this.ids.claim();
+      try {
+        await this.models.idempotency.create({
+          _id: key,
+          scope: 'POST /api/tickets',
+          bodyHash: hash,
+          ticketId,
+          prepared: { ...prepared.workflowInput, ticketId } as unknown as Record<string, unknown>,
+          response: null,
+          createdAt: new Date(),
+          completedAt: null,
+        });
+        const response = await this.complete(ticketId, prepared, prepared.workflowInput);
+        await this.saveResponse(key, response);
+        return { replayed: false, body: response };
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        // Another process stored the same key first: carry on with its ticket.
+        record = await this.models.idempotency.findById(key).lean();
+        if (!record) throw error;
+      }
+    }
+    if (record.bodyHash !== hash) throw this.keyReused();
+    if (record.response) return { replayed: true, body: record.response };
+    const stored = record.prepared as unknown as TicketWorkflowInput;
+    const response = await this.complete(record.ticketId, prepared, stored);
+    await this.saveResponse(key, response);
+    return { replayed: true, body: response };
+  }
+
+  /** Stores the response replayed to later duplicates (a separate step, so tests can fail it). */
+  async saveResponse(key: string, response: Record<string, unknown>): Promise<void> {
+    await this.models.idempotency.updateOne(
+      { _id: key },
+      { $set: { response, completedAt: new Date() } },
+    );
+  }
+
+  /** Each step is idempotent: the ledger insert and the workflow start tolerate "already there". */
+  private async complete(
+    ticketId: string,
+    prepared: Prepared,
+    stored: Omit<TicketWorkflowInput, 'ticketId'>,
+  ): Promise<Record<string, unknown>> {
+    const { input } = prepared;
+    const workflowInput: TicketWorkflowInput = { ...stored, ticketId };
+    const disposition = workflowInput.disposition;
+    const transfer = [disposition, ...disposition.alsoRoutes].find((r) => r.action === 'transfer');
+    try {
+      await this.models.ledger.tickets.create({
+        _id: ticketId,
+        workflowId: ticketWorkflowId(ticketId),
+        type: input.type,
+        channel: input.channel,
+        complaint: input.complaint,
+        caseNumber: input.caseNumber,
+        caller: { name: input.caller.name, phone: input.caller.phone },
+        content: input.content,
+        answer: input.answer,
+        flags: input.flags,
+        status: 'open',
+        redLight: false,
+        disposition: disposition as unknown as Record<string, unknown>,
+        handlerId: transfer?.target?.id ?? null,
+        departmentId: transfer?.departmentId ?? disposition.departmentId ?? null,
+        deadlines: {},
+        receivedAt: new Date(workflowInput.receivedAt),
+        ringAt: input.ringAt ? new Date(input.ringAt) : null,
+        answeredAt: input.answeredAt ? new Date(input.answeredAt) : null,
+        loggedBy: workflowInput.loggedBy,
+        voicemailId: input.voicemailId,
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    await this.startWorkflow(workflowInput);
+    if (input.voicemailId)
+      await this.markVoicemailLogged(input.voicemailId, ticketId, workflowInput.loggedBy);
+    const view = await this.settledView(ticketId);
+    const pub = publicDisposition(disposition)!;
+    return {
+      id: ticketId,
+      workflowId: ticketWorkflowId(ticketId),
+      status: view?.status ?? 'open',
+      redLight: view?.redLight ?? false,
+      disposition: pub,
+      deadlines: view?.deadlines ?? {
+        dispatchBy: null,
+        feedbackBy: null,
+        reminderBy: null,
+        bulletinBy: null,
+        callbackBy: null,
+      },
+      receivedAt: workflowInput.receivedAt,
+      voicemailId: input.voicemailId,
+    };
+  }
+
+  /** Starts the ticket's workflow; one already there (a retry) is fine. */
+  async startWorkflow(input: TicketWorkflowInput): Promise<void> {
+    try {
+      await this.temporal.workflow.start<typeof ticketWorkflow>(
+        'ticketWorkflow',
+        ticketWorkflowOptions(input, this.settings.ticketsTaskQueue),
+      );
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  private async markVoicemailLogged(voicemailId: string, ticketId: string, actorId: string) {
+    try {
+      await this.temporal.workflow
+        .getHandle(voicemailWorkflowId(voicemailId))
+        .executeUpdate(voicemailLoggedUpdate, { args: [{ ticketId, actorId }] });
+    } catch (error) {
+      const voicemail = await this.models.voicemails.findById(voicemailId).lean();
+      if (voicemail?.ticketId === ticketId) return;
+      this.logger.warn(
+        `留言 ${voicemailId} 未能标记为已登记（工单 ${ticketId}）：${error instanceof Error ? error.message : error}`,
+      );
+    }
+  }
+
+  /** The workflow's state once it has routed the ticket (its first task), or null when it is slow. */
+  private async settledView(ticketId: string, timeoutMs = 5_000): Promise<TicketView | null> {
+    const handle = this.temporal.workflow.getHandle(ticketWorkflowId(ticketId));
+    const deadline = Date.now() + timeoutMs;
+    let delay = 5;
+    for (;;) {
+      try {
+        const view = await handle.query(getTicketQuery);
+        if (view.status !== 'open' || Date.now() > deadline) return view;
+      } catch {
+        if (Date.now() > deadline) return null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 100);
+    }
+  }
+
+  // ——— reading ———
+
+  private async departmentsHeadedBy(user: Principal): Promise<string[]> {
+    const directory = await this.directory.current();
+    return directory
+      .departments()
+      .filter((d) => d.headId === user.id)
+      .map((d) => d.id);
+  }
+
+  private seesAll(user: Principal): boolean {
+    return user.roles.some((r) => (SEE_ALL as readonly string[]).includes(r));
+  }
+
+  private async assertMayRead(doc: TicketLedgerDoc, user: Principal): Promise<void> {
+    if (this.seesAll(user)) return;
+    if (doc.handlerId === user.id) return;
+    const headed = await this.departmentsHeadedBy(user);
+    if (doc.departmentId && headed.includes(doc.departmentId)) return;
+    throw new ForbiddenException('无权查看该工单：仅限转办给本人或本部门的工单');
+  }
+
+  private async ledgerDoc(id: string): Promise<TicketLedgerDoc> {
+    if (!/^T\d{8}-\d{4,}$/.test(id)) throw new NotFoundException(`未找到工单 ${id}`);
+    const doc = await this.models.ledger.tickets.findById(id).lean();
+    if (!doc) throw new NotFoundException(`未找到工单 ${id}`);
+    return doc as TicketLedgerDoc;
+  }
+
+  private async respond(doc: TicketLedgerDoc, live: TicketView | null, user: Principal) {
+    const events = live
+      ? []
+      : await this.models.ledger.events.find({ ticketId: doc._id }).sort({ seq: 1 }).lean();
+    const seePhone = user.roles.some((r) => (SEE_PHONE as readonly string[]).includes(r));
+    return ticketResponse(doc, events, live, { maskCaller: !seePhone });
+  }
+
+  async get(id: string, user: Principal) {
+    const doc = await this.ledgerDoc(id);
+    await this.assertMayRead(doc, user);
+    let live: TicketView | null = null;
+    if (doc.status !== 'closed') {
+      try {
+        live = await this.temporal.workflow.getHandle(doc.workflowId).query(getTicketQuery);
+      } catch {
+        live = null; // finished, or the worker is away: the ledger is the answer
+      }
+    }
+    return this.respond(doc, live, user);
+  }
+
+  async search(query: SearchTicketsDto, user: Principal) {
+    const and: QueryFilter<TicketLedgerDoc>[] = [];
+    const problems: FieldError[] = [];
+    if (query.status) and.push({ status: query.status });
+    if (query.type) and.push({ type: query.type });
+    if (query.redLight) and.push({ redLight: query.redLight === 'true' });
+    if (query.targetId) and.push({ handlerId: query.targetId });
+    if (query.departmentId) and.push({ departmentId: query.departmentId });
+    if (query.phone) {
+      const phone = normalizePhone(query.phone);
+      if (!phone) problems.push({ field: 'phone', message: '电话号码格式不正确' });
+      else and.push({ 'caller.phone': phone });
+    }
+    if (query.caseNumber) {
+      const number = normalizeCaseNumber(query.caseNumber);
+      if (!number) problems.push({ field: 'caseNumber', message: '案号格式不正确' });
+      else and.push({ caseNumber: number });
+    }
+    const from = query.from ? boundary(query.from, 'start') : undefined;
+    const to = query.to ? boundary(query.to, 'end') : undefined;
+    if (from === null) problems.push({ field: 'from', message: '起始时间应为 ISO 日期或时间' });
+    if (to === null) problems.push({ field: 'to', message: '截止时间应为 ISO 日期或时间' });
+    if (problems.length > 0) throw badRequest(problems);
+    if (from || to) {
+      and.push({ receivedAt: { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) } });
+    }
+    if (!this.seesAll(user)) {
+      const headed = await this.departmentsHeadedBy(user);
+      and.push({ $or: [{ handlerId: user.id }, { departmentId: { $in: headed } }] });
+    }
+    const filter = and.length > 0 ? { $and: and } : {};
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 20;
+    const [docs, total] = await Promise.all([
+      this.models.ledger.tickets
+        .find(filter)
+        .sort({ receivedAt: -1, _id: -1 })
+        .skip((page - 1) * limit)
+        .limit(limit)
+        .lean(),
+      this.models.ledger.tickets.countDocuments(filter),
+    ]);
+    return { items: docs.map((d) => ticketListItem(d as TicketLedgerDoc)), total, page, limit };
+  }
+
+  // ——— messages to the workflow ———
+
+  private async update(
+    id: string,
+    user: Principal,
+    send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<TicketView>,
+  ) {
+    const doc = await this.ledgerDoc(id);
+    let view: TicketView;
+    try {
+      view = await send(this.temporal.workflow.getHandle(doc.workflowId));
+    } catch (error) {
+      throw toHttpError(error);
+    }
+    const fresh = (await this.models.ledger.tickets.findById(id).lean()) ?? doc;
+    return this.respond(fresh as TicketLedgerDoc, view, user);
+  }
+
+  feedback(id: string, user: Principal, result: string) {
+    return this.update(id, user, (h) =>
+      h.executeUpdate(submitFeedbackUpdate, {
+        args: [{ actorId: user.id, result: result.trim() }],
+      }),
+    );
+  }
+
+  repeatCall(id: string, user: Principal, note: string | null, notHandledInTime: boolean) {
+    return this.update(id, user, (h) =>
+      h.executeUpdate(recordRepeatCallUpdate, {
+        args: [{ actorId: user.id, note, notHandledInTime }],
+      }),
+    );
+  }
+
+  acknowledge(id: string, user: Principal, note: string | null) {
+    return this.update(id, user, (h) =>
+      h.executeUpdate(acknowledgeEscalationUpdate, { args: [{ actorId: user.id, note }] }),
+    );
+  }
+
+  remind(id: string, user: Principal, note: string | null) {
+    return this.update(id, user, (h) =>
+      h.executeUpdate(sendReminderUpdate, { args: [{ actorId: user.id, note }] }),
+    );
+  }
+
+  callback(
+    id: string,
+    user: Principal,
+    input: { reached: boolean; satisfied: boolean | null; note: string | null },
+  ) {
+    return this.update(id, user, (h) =>
+      h.executeUpdate(recordCallbackUpdate, { args: [{ actorId: user.id, ...input }] }),
+    );
+  }
+}
+
+/** A `from`/`to` query bound: a date means the Shanghai day (`to` includes it); null when bad. */
+function boundary(text: string, side: 'start' | 'end'): Date | null {
+  if (isCivilDate(text)) return new Date(shanghaiInstant(text, side === 'end' ? 24 * 60 : 0));
+  return isIsoInstant(text) ? new Date(toEpochMs(text)) : null;
+}

@@ -1,0 +1,33 @@
+import { Roles } from '@court/auth';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateVoicemailDto, ListVoicemailsDto } from './dto/voicemail.dto';
+import { VoicemailsService } from './voicemails.service';
+
+@ApiTags('voicemails')
+@ApiBearerAuth()
+@Controller('api/voicemails')
+export class VoicemailsController {
+  constructor(private readonly voicemails: VoicemailsService) {}
+
+  @Post()
+  @Roles('agent', 'admin', 'telephony')
+  @ApiOperation({ summary: '登记非工作时间留言（第六条），次一工作日上班时到期' })
+  create(@Body() body: CreateVoicemailDto) {
+    return this.voicemails.create(body);
+  }
+
+  @Get()
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: '留言队列（来电号码脱敏）' })
+  list(@Query() query: ListVoicemailsDto) {
+    return this.voicemails.list(query.status);
+  }
+
+  @Get(':id')
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: '一条留言（含完整来电号码，供回电）' })
+  get(@Param('id') id: string) {
+    return this.voicemails.get(id);
+  }
+}

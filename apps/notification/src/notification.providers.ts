@@ -1,0 +1,101 @@
+import { directoryPersonModel, notificationModels } from '@court/database';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Provider,
+} from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import {
+  NoticeBus,
+  NoticeFeed,
+  NotificationDelivery,
+  SmsReleaseScheduler,
+} from '../../../activities';
+// Not in the activities index: it loads the Alibaba Cloud SDK, which only this app needs.
+import {
+  createSmsProvider,
+  loadNotificationSettings,
+  type NotificationSettings,
+} from '../../../activities/notifications/notification-settings';
+
+export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
+export const NOTIFICATION_DELIVERY = Symbol('NOTIFICATION_DELIVERY');
+
+/** The release timer of held SMS, started with the app and stopped with it. */
+@Injectable()
+export class SmsReleaseTimer implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly scheduler: SmsReleaseScheduler;
+
+  constructor(@Inject(NOTIFICATION_DELIVERY) delivery: NotificationDelivery) {
+    this.scheduler = new SmsReleaseScheduler(delivery, { logger: new Logger('SmsRelease') });
+    releaseHooks.set(delivery, this.scheduler);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.scheduler.start();
+  }
+
+  onModuleDestroy(): void {
+    this.scheduler.stop();
+  }
+}
+
+/** The ordered feed of in-app notices that the SSE streams of this process listen to. */
+@Injectable()
+export class NoticeFeedHost implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly feed: NoticeFeed;
+
+  constructor(@Inject(NOTIFICATION_DELIVERY) delivery: NotificationDelivery, bus: NoticeBus) {
+    const pollMs = Number(process.env.NOTIFY_STREAM_CATCHUP_MS ?? 5_000);
+    this.feed = new NoticeFeed(
+      delivery.models.inbox,
+      delivery.models.heads,
+      bus,
+      Number.isFinite(pollMs) && pollMs >= 100 ? pollMs : 5_000,
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.feed.start();
+  }
+
+  onModuleDestroy(): void {
+    this.feed.stop();
+  }
+}
+
+/** The delivery tells the timer of messages due later; the timer is made after it. */
+const releaseHooks = new WeakMap<NotificationDelivery, SmsReleaseScheduler>();
+
+export const notificationProviders: Provider[] = [
+  NoticeBus,
+  {
+    provide: NOTIFICATION_SETTINGS,
+    useFactory: (): NotificationSettings => loadNotificationSettings(process.env),
+  },
+  {
+    provide: NOTIFICATION_DELIVERY,
+    inject: [NOTIFICATION_SETTINGS, getConnectionToken(), NoticeBus],
+    useFactory: (settings: NotificationSettings, connection: Connection, bus: NoticeBus) => {
+      const logger = new Logger('SmsDelivery');
+      const delivery: NotificationDelivery = new NotificationDelivery({
+        models: notificationModels(connection),
+        people: directoryPersonModel(connection),
+        provider: createSmsProvider(settings.sms),
+        bus,
+        publicBaseUrl: settings.publicBaseUrl,
+        staleClaimMs: settings.staleClaimMs,
+        onDueLater: (at) => releaseHooks.get(delivery)?.arm(at),
+        logger,
+      });
+      logger.log(`SMS provider: ${delivery.provider.name}`);
+      return delivery;
+    },
+  },
+  SmsReleaseTimer,
+  NoticeFeedHost,
+];

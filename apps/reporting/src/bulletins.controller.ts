@@ -1,0 +1,123 @@
+import { CurrentUser, type Principal, Roles } from '@court/auth';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { departmentScope, READ_ALL_ROLES, REPORT_ROLES } from './access';
+import { BULLETIN_COLUMNS, BulletinsService, bulletinJson, bulletinRow } from './bulletins.service';
+import {
+  BulletinDto,
+  BulletinFormatQueryDto,
+  BulletinListQueryDto,
+  CreateBulletinDto,
+} from './dto/bulletin.dto';
+import { attachment, writeXlsx } from './exports';
+import { periodOf } from './reports.service';
+
+async function* listOf<T>(items: T[], row: (item: T) => (string | number)[]) {
+  for (const item of items) yield row(item);
+}
+
+@ApiTags('bulletins')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: '座席员无权查看；承办人只看到本部门的部分' })
+@Controller('api/bulletins')
+export class BulletinsController {
+  constructor(private readonly bulletins: BulletinsService) {}
+
+  @Get()
+  @Roles(...REPORT_ROLES)
+  @ApiOperation({ summary: '通报列表（新的在前）' })
+  @ApiOkResponse({
+    description: '{ items: [{ id, trigger, period, createdAt, counts }], total, page, limit }',
+  })
+  list(@Query() query: BulletinListQueryDto) {
+    return this.bulletins.list(query.page ?? 1, query.limit ?? 20);
+  }
+
+  @Get(':id')
+  @Roles(...REPORT_ROLES)
+  @ApiOperation({ summary: '一期通报；format=xlsx 导出 Excel' })
+  @ApiProduces(
+    'application/json',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  @ApiOkResponse({ type: BulletinDto })
+  @ApiNotFoundResponse()
+  async one(
+    @Param('id') id: string,
+    @Query() query: BulletinFormatQueryDto,
+    @CurrentUser() user: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const scope = departmentScope(user);
+    const doc = await this.bulletins.get(id);
+    const view = bulletinJson(doc, scope);
+    if ((query.format ?? 'json') === 'json') {
+      res.json(view);
+      return;
+    }
+    const mine = <T extends { departmentId: string | null }>(list: T[]) =>
+      scope ? list.filter((e) => e.departmentId === scope) : list;
+    res.setHeader(
+      'Content-Type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader('Content-Disposition', attachment(`${doc._id}.xlsx`, `情况通报-${doc._id}.xlsx`));
+    await writeXlsx(res, [
+      {
+        name: '通报工单',
+        columns: BULLETIN_COLUMNS,
+        rows: listOf(mine(doc.bulletined), bulletinRow),
+      },
+      { name: '逾期工单', columns: BULLETIN_COLUMNS, rows: listOf(mine(doc.overdue), bulletinRow) },
+      {
+        name: '按部门',
+        columns: [
+          { header: '承办部门', key: 'name', width: 20 },
+          { header: '通报件数', key: 'bulletined', width: 10 },
+          { header: '逾期件数', key: 'overdue', width: 10 },
+          { header: '通报工单', key: 'ids', width: 60 },
+        ],
+        rows: listOf(view.byDepartment, (g) => [
+          g.name,
+          g.bulletined.length,
+          g.overdue.length,
+          g.bulletined.join('、'),
+        ]),
+      },
+      {
+        name: '按承办人',
+        columns: [
+          { header: '承办人', key: 'name', width: 12 },
+          { header: '通报件数', key: 'bulletined', width: 10 },
+          { header: '逾期件数', key: 'overdue', width: 10 },
+          { header: '通报工单', key: 'ids', width: 60 },
+        ],
+        rows: listOf(view.byHandler, (g) => [
+          g.name,
+          g.bulletined.length,
+          g.overdue.length,
+          g.bulletined.join('、'),
+        ]),
+      },
+    ]);
+  }
+
+  @Post()
+  @Roles(...READ_ALL_ROLES)
+  @ApiOperation({ summary: '立即生成一期通报（期间内被列入通报和逾期的工单，及期间指标）' })
+  @ApiCreatedResponse({ type: BulletinDto })
+  async create(@Body() body: CreateBulletinDto, @CurrentUser() user: Principal) {
+    const doc = await this.bulletins.generate(periodOf(body.from, body.to), user.id);
+    return bulletinJson(doc);
+  }
+}

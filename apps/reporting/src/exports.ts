@@ -1,0 +1,106 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { csvLine } from '../../../activities/reporting/ledger-rows';
+
+export interface ExportColumn {
+  header: string;
+  key: string;
+  width: number;
+}
+
+/**
+ * Waits while `stream` asks to drain (the client, or the zip's compressor, is slower than the
+ * database): bounded memory. Gives up when the client has gone (`out` closed).
+ */
+async function drained(stream: Writable | null, out: Writable): Promise<void> {
+  if (out.destroyed) throw new Error('client closed the connection');
+  if (!stream || stream.destroyed) return;
+  // Streams of the userland readable-stream package (archiver's) lack `writableNeedDrain`.
+  const state = (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState;
+  if (!(stream.writableNeedDrain ?? state?.needDrain)) return;
+  const gone = new AbortController();
+  try {
+    await Promise.race([
+      once(stream, 'drain', { signal: gone.signal }),
+      once(out, 'close', { signal: gone.signal }),
+    ]);
+  } finally {
+    gone.abort();
+  }
+  if (out.destroyed) throw new Error('client closed the connection');
+}
+
+/** `attachment; filename=…` with the Chinese name for browsers that read it (RFC 6266). */
+export function attachment(asciiName: string, chineseName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(chineseName)}`;
+}
+
+/**
+ * CSV (UTF-8 with a BOM so that Excel reads the Chinese right), one line per row, written in
+ * chunks as the rows come, waiting for the client when it falls behind.
+ */
+export async function writeCsv(
+  out: Writable,
+  columns: ExportColumn[],
+  rows: AsyncIterable<(string | number)[]>,
+): Promise<number> {
+  let chunk = `\uFEFF${csvLine(columns.map((c) => c.header))}`;
+  let count = 0;
+  for await (const row of rows) {
+    chunk += csvLine(row);
+    count += 1;
+    if (chunk.length >= 64 * 1024) {
+      if (!out.write(chunk)) await drained(out, out);
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  return count;
+}
+
+/**
+ * Where exceljs pipes a worksheet's rows: the zip's compressor. exceljs never waits for it
+ * (its StreamBuf always accepts), so rows produced faster than deflate compresses them would
+ * pile up in memory (100 MB at 100 000 rows); waiting on it when it asks to drain keeps the
+ * export bounded. Reaches into exceljs' internals, hence the care: without them, no waiting.
+ */
+function compressorOf(sheet: ExcelJS.Worksheet): Writable | null {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const sink = Array.isArray(pipes) ? pipes[0] : null;
+  return sink && typeof (sink as Writable).once === 'function' ? (sink as Writable) : null;
+}
+
+/**
+ * An xlsx workbook streamed with exceljs' WorkbookWriter: each row is committed (written to
+ * the zip stream) as it comes, so memory stays bounded whatever the number of rows.
+ */
+export async function writeXlsx(
+  out: Writable,
+  sheets: { name: string; columns: ExportColumn[]; rows: AsyncIterable<(string | number)[]> }[],
+): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = '12368 诉讼服务热线工单系统';
+  let count = 0;
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = spec.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for await (const row of spec.rows) {
+      sheet.addRow(row).commit();
+      count += 1;
+      if (count % 100 === 0) {
+        await drained(compressorOf(sheet), out);
+        await drained(out, out);
+      }
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+  return count;
+}

@@ -1,0 +1,46 @@
+/**
+ * The reporting service's own settings (env):
+ * - `BULLETIN_SCHEDULE`: when the bulletin schedule fires, a cron expression read in
+ *   Asia/Shanghai (default `0 9 * * 1`, Mondays 09:00); `off` creates no schedule (an existing
+ *   one is left as it is).
+ * - `BULLETIN_PERIOD_DAYS`: the scheduled bulletin's period in days (default 7).
+ */
+export interface ReportingSettings {
+  bulletinSchedule: string | null;
+  bulletinPeriodDays: number;
+}
+
+export const BULLETIN_SCHEDULE_ID = 'reporting-bulletin-weekly';
+export const BULLETIN_TIMEZONE = 'Asia/Shanghai';
+export const REPORTING_SETTINGS = Symbol('REPORTING_SETTINGS');
+
+const CRON_FIELD =
+  /^(\*|\d{1,2}(-\d{1,2})?(,\d{1,2}(-\d{1,2})?)*)(\/\d{1,2})?$|^[A-Za-z]{3}(-[A-Za-z]{3})?(,[A-Za-z]{3})*$/;
+
+export function loadReportingSettings(
+  env: Record<string, string | undefined> = process.env,
+): ReportingSettings {
+  const problems: string[] = [];
+  const raw = env.BULLETIN_SCHEDULE?.trim() || '0 9 * * 1';
+  let bulletinSchedule: string | null = raw;
+  if (raw.toLowerCase() === 'off') {
+    bulletinSchedule = null;
+  } else {
+    const fields = raw.split(/\s+/);
+    if (fields.length !== 5 || !fields.every((f) => CRON_FIELD.test(f))) {
+      problems.push(
+        `BULLETIN_SCHEDULE="${raw}" must be a 5-field cron expression (minute hour day month weekday, Asia/Shanghai), e.g. "0 9 * * 1", or "off"`,
+      );
+    }
+  }
+  const days = Number(env.BULLETIN_PERIOD_DAYS?.trim() || '7');
+  if (!Number.isInteger(days) || days < 1 || days > 366) {
+    problems.push(
+      `BULLETIN_PERIOD_DAYS="${env.BULLETIN_PERIOD_DAYS}" must be a whole number of days (1–366)`,
+    );
+  }
+  if (problems.length > 0) {
+    throw new Error(`配置错误 (invalid configuration):\n  - ${problems.join('\n  - ')}`);
+  }
+  return { bulletinSchedule, bulletinPeriodDays: days };
+}

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
+import { TASK_QUEUES, WorkerHost } from '@court/temporal';
+import { Provider } from '@nestjs/common';
+import { WorkerOptions } from '@temporalio/worker';
+import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
+import { createReportingActivities } from '../../../activities/reporting/reporting.activities';
+import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
+
+/** Built by `npm run build` (scripts/bundle-workflows); absent in tests, which bundle on start. */
+const PREBUILT_BUNDLE = join(__dirname, '..', '..', '..', 'bulletin-workflow-bundle.js');
+
+function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  return existsSync(PREBUILT_BUNDLE)
+    ? { workflowBundle: { codePath: PREBUILT_BUNDLE } }
+    : { workflowsPath: require.resolve('../../../workflows/bulletin') };
+}
+
+export const REPORTING_WORKER = Symbol('REPORTING_WORKER');
+
+/** Hosts the bulletin workflow and the `reporting` activities on task queue `reporting`. */
+export const reportingWorkerProvider: Provider = {
+  provide: REPORTING_WORKER,
+  inject: [SERVICE_CONFIG, REPORTING_MODELS, DirectoryNamesSource],
+  useFactory: (config: ServiceConfig, models: ReportingModels, directory: DirectoryNamesSource) =>
+    new WorkerHost('reporting', config.temporal.address, async () => ({
+      namespace: config.temporal.namespace,
+      taskQueue: TASK_QUEUES.reporting,
+      activities: createReportingActivities({
+        tickets: models.tickets,
+        bulletins: models.bulletins,
+        calendarOverrides: models.calendarOverrides,
+        names: () => directory.names(),
+      }),
+      ...workflowSource(),
+      // Bulletins are rare and short; their activities scan the ledger: few at a time keeps
+      // the service's memory and the database's load bounded.
+      maxCachedWorkflows: 20,
+      maxConcurrentWorkflowTaskExecutions: 2,
+      maxConcurrentActivityTaskExecutions: 2,
+    })),
+};

@@ -1,0 +1,81 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import type { DirectoryNames } from '../../../activities/reporting/directory-names';
+import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
+import {
+  LEDGER_PROJECTION,
+  LEDGER_SORT,
+  type LedgerDoc,
+  type LedgerFilter,
+  ledgerItem,
+  ledgerQuery,
+} from '../../../activities/reporting/ledger-rows';
+import type { Metrics } from '../../../activities/reporting/metrics';
+import { type Period, PeriodError, parsePeriod } from '../../../activities/reporting/period';
+import { ledgerMetrics } from '../../../activities/reporting/reporting.activities';
+import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
+
+/** `from` / `to` of a request, or 400 with the field named. */
+export function periodOf(from?: string, to?: string): Period {
+  try {
+    return parsePeriod(from, to);
+  } catch (error) {
+    if (error instanceof PeriodError) {
+      throw new BadRequestException({
+        statusCode: 400,
+        message: '请求参数有误',
+        errors: [{ field: error.field, message: error.message }],
+      });
+    }
+    throw error;
+  }
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    @Inject(REPORTING_MODELS) private readonly models: ReportingModels,
+    private readonly directory: DirectoryNamesSource,
+  ) {}
+
+  names(): Promise<DirectoryNames> {
+    return this.directory.names();
+  }
+
+  async ledgerPage(filter: LedgerFilter, page: number, limit: number) {
+    const query = ledgerQuery(filter);
+    const [docs, total, names] = await Promise.all([
+      this.models.tickets.collection
+        .find(query, { projection: LEDGER_PROJECTION })
+        .sort(LEDGER_SORT)
+        .skip((page - 1) * limit)
+        .limit(limit)
+        .toArray(),
+      this.models.tickets.countDocuments(query),
+      this.names(),
+    ]);
+    return {
+      items: docs.map((doc) => ledgerItem(doc as unknown as LedgerDoc, names)),
+      total,
+      page,
+      limit,
+    };
+  }
+
+  /** The ledger's documents in ledger order, from a cursor (bounded memory). */
+  async *ledgerDocs(filter: LedgerFilter): AsyncGenerator<LedgerDoc> {
+    const cursor = this.models.tickets.collection
+      .find(ledgerQuery(filter), { projection: LEDGER_PROJECTION, batchSize: 500 })
+      .sort(LEDGER_SORT);
+    try {
+      for await (const doc of cursor) yield doc as unknown as LedgerDoc;
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  async metrics(period: Period, departmentId: string | null): Promise<Metrics> {
+    return ledgerMetrics(this.models.tickets, period, await this.names(), {
+      scope: departmentId ? { departmentId } : {},
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import { Connection, Model, Schema } from 'mongoose';
+
+/** One ticket named in a bulletin (通报): no caller details. */
+export interface BulletinEntry {
+  id: string;
+  type: string;
+  typeLabel: string;
+  status: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  handlerId: string | null;
+  handlerName: string | null;
+  receivedAt: Date | null;
+  dispatchedAt: Date | null;
+  feedbackBy: Date | null;
+  overdueAt: Date | null;
+  remindedAt: Date | null;
+  reminders: number;
+  bulletinedAt: Date | null;
+  feedbackAt: Date | null;
+}
+
+/** The tickets of one department or handler in a bulletin, by id. */
+export interface BulletinGroup {
+  id: string | null;
+  name: string;
+  departmentId?: string | null;
+  bulletined: string[];
+  overdue: string[];
+}
+
+/**
+ * A situation bulletin (情况通报, Art. 8, 9): the period's figures and the tickets bulletined
+ * and turned overdue in it, by department and handler. Written once by the reporting
+ * activities (upserted under its id, so a retried activity writes the same document).
+ */
+export interface BulletinDoc {
+  _id: string;
+  trigger: 'schedule' | 'manual';
+  requestedBy: string | null;
+  workflowId: string;
+  period: { from: Date | null; to: Date };
+  createdAt: Date;
+  figures: Record<string, unknown>;
+  bulletined: BulletinEntry[];
+  overdue: BulletinEntry[];
+  byDepartment: BulletinGroup[];
+  byHandler: BulletinGroup[];
+  /** More tickets than a bulletin lists (see BULLETIN_MAX_ENTRIES); the counts stay exact. */
+  truncated: boolean;
+  counts: { bulletined: number; overdue: number };
+  announcedTo: string[];
+  announcedAt: Date | null;
+}
+
+export const bulletinSchema = new Schema<BulletinDoc>(
+  {
+    _id: { type: String, required: true },
+    trigger: { type: String, required: true },
+    requestedBy: { type: String, default: null },
+    workflowId: { type: String, required: true },
+    period: { type: Schema.Types.Mixed, required: true },
+    createdAt: { type: Date, required: true, index: true },
+    figures: { type: Schema.Types.Mixed, default: {} },
+    bulletined: { type: Schema.Types.Mixed, default: [] },
+    overdue: { type: Schema.Types.Mixed, default: [] },
+    byDepartment: { type: Schema.Types.Mixed, default: [] },
+    byHandler: { type: Schema.Types.Mixed, default: [] },
+    truncated: { type: Boolean, default: false },
+    counts: { type: Schema.Types.Mixed, default: {} },
+    announcedTo: { type: [String], default: [] },
+    announcedAt: { type: Date, default: null },
+  },
+  { collection: 'bulletins', versionKey: false, minimize: false },
+);
+
+export function bulletinModel(connection: Connection): Model<BulletinDoc> {
+  return (connection.models.Bulletin ??
+    connection.model('Bulletin', bulletinSchema)) as Model<BulletinDoc>;
+}

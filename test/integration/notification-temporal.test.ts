@@ -1,0 +1,137 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createNotificationActivities, type Notice } from '../../activities';
+import { AliyunSmsProvider } from '../../activities/notifications/sms/aliyun-sms.provider';
+import { directoryPersonModel, notificationModels } from '../../libs/database/src';
+import { FakeDysmsapi } from '../support/aliyun-sms-fake';
+import { testEnv, uniqueId } from '../support/test-env';
+
+/**
+ * `deliverNotices` on a real worker on the dev server, Alibaba Cloud SDK against the local
+ * fake: throttling is retried by Temporal with back-off until accepted; an invalid number is
+ * recorded and not retried at all.
+ */
+describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
+  const env = testEnv();
+  const taskQueue = uniqueId('notifications-probe');
+  let database: mongoose.Connection;
+  let fake: FakeDysmsapi;
+  let client: Client;
+  let connection: Connection;
+  let native: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    const uri = new URL(env.mongodbUri);
+    uri.pathname = `${uri.pathname}_temporal`;
+    database = await mongoose.createConnection(uri.toString()).asPromise();
+    const people = directoryPersonModel(database);
+    await people.create([
+      { _id: 'probe-ok', name: '可达', role: 'handler', departmentId: null, phone: '13900139001' },
+      { _id: 'probe-bad', name: '空号', role: 'handler', departmentId: null, phone: '13900139002' },
+      {
+        _id: 'probe-busy',
+        name: '限流',
+        role: 'handler',
+        departmentId: null,
+        phone: '13900139003',
+      },
+    ]);
+    fake = new FakeDysmsapi('probe-key', (call) => {
+      if (call.phone === '13900139002') return { code: 'isv.MOBILE_NUMBER_ILLEGAL' };
+      if (call.phone === '13900139003' && fake.callsFor(call.outId!).length <= 2) {
+        return { code: 'isv.BUSINESS_LIMIT_CONTROL' };
+      }
+      return { code: 'OK' };
+    });
+    const endpoint = await fake.start();
+    connection = await Connection.connect({ address: env.temporalAddress });
+    client = new Client({ connection, namespace: env.namespace });
+    native = await NativeConnection.connect({ address: env.temporalAddress });
+    worker = await Worker.create({
+      connection: native,
+      namespace: env.namespace,
+      taskQueue,
+      workflowsPath: require.resolve('../support/sms-probe.workflow'),
+      activities: createNotificationActivities({
+        models: notificationModels(database),
+        people,
+        provider: new AliyunSmsProvider({
+          accessKeyId: 'probe-key',
+          accessKeySecret: 'probe-secret',
+          endpoint,
+          protocol: 'http',
+          signName: '某某法院',
+          templateCodes: { dispatch: 'SMS_1' },
+          timeoutMs: 2_000,
+        }),
+      }),
+    });
+    running = worker.run();
+  }, 60_000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await native?.close();
+    await connection?.close();
+    await fake.stop();
+    await database.dropDatabase();
+    await database.close();
+  });
+
+  const notice = (recipientId: string): Notice => {
+    const ticketId = uniqueId('T');
+    return {
+      key: `${ticketId}:dispatch:${recipientId}:first`,
+      recipientId,
+      kind: 'dispatch',
+      facts: { ticketId, deadline: new Date().toISOString() },
+      sms: true,
+      urgent: false,
+    };
+  };
+
+  async function attemptsOf(workflowId: string): Promise<number[]> {
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    return (history.events ?? [])
+      .filter((e) => e.activityTaskStartedEventAttributes)
+      .map((e) => e.activityTaskStartedEventAttributes!.attempt ?? 0);
+  }
+
+  it('throttled twice, then accepted: Temporal retried the activity; the provider accepted once', async () => {
+    const busy = notice('probe-busy');
+    const ok = notice('probe-ok');
+    const workflowId = uniqueId('probe');
+    const result = await client.workflow.execute('smsProbeWorkflow', {
+      workflowId,
+      taskQueue,
+      args: [{ taskQueue, batch: { notices: [busy, ok], quietHours: null } }],
+    });
+    expect(result).toBe(2);
+    expect(await attemptsOf(workflowId)).toEqual([3]); // started on the third attempt
+    expect(fake.callsFor(busy.key)).toHaveLength(3);
+    expect(fake.callsFor(ok.key)).toHaveLength(1);
+    const models = notificationModels(database);
+    expect(await models.sms.findById(busy.key).lean()).toMatchObject({ status: 'sent' });
+  }, 60_000);
+
+  it('invalid number: one provider call, recorded failed, the activity not retried', async () => {
+    const bad = notice('probe-bad');
+    const workflowId = uniqueId('probe');
+    await client.workflow.execute('smsProbeWorkflow', {
+      workflowId,
+      taskQueue,
+      args: [{ taskQueue, batch: { notices: [bad], quietHours: null } }],
+    });
+    expect(await attemptsOf(workflowId)).toEqual([1]);
+    expect(fake.callsFor(bad.key)).toHaveLength(1);
+    const models = notificationModels(database);
+    const stored = await models.sms.findById(bad.key).lean();
+    expect(stored).toMatchObject({ status: 'failed' });
+    expect(stored!.failure).toContain('isv.MOBILE_NUMBER_ILLEGAL');
+    expect(await models.inbox.countDocuments({ _id: `sms_failed:${bad.key}` })).toBe(1);
+  }, 60_000);
+});
