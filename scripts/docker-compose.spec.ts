@@ -313,9 +313,15 @@ describe('docker-compose.yml', () => {
       .map(([name]) => name);
     expect(built.sort()).toEqual([...APP_NAMES].sort());
     for (const name of APP_NAMES) {
-      const command = service(name).command;
-      expect(command).toEqual(['node', '--enable-source-maps', `dist/apps/${name}/src/main.js`]);
-      expect(resolve(REPO_ROOT, (command as string[])[2]!)).toBe(appEntry(name));
+      const command = service(name).command as string[];
+      const flags = APPS.find((app) => app.name === name)?.nodeFlags ?? [];
+      expect(command).toEqual([
+        'node',
+        '--enable-source-maps',
+        ...flags,
+        `dist/apps/${name}/src/main.js`,
+      ]);
+      expect(resolve(REPO_ROOT, command.at(-1)!)).toBe(appEntry(name));
     }
     // One image for all four.
     expect(new Set(APP_NAMES.map((name) => service(name).image)).size).toBe(1);
