@@ -137,7 +137,15 @@ export async function provideDatabase(
       ? supervisor.start({
           name: 'ferretdb',
           command: ferret,
-          args: ['-listen', `${host}:${port}`, '-data', folder, '-log-level', 'error'],
+          args: [
+            '-listen',
+            `${host}:${port}`,
+            '-data',
+            folder,
+            '-log-level',
+            'error',
+            '-exit-with-parent',
+          ],
         })
       : supervisor.start({
           name: 'mongod',

@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -21,15 +22,16 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dataDir := flag.String("data", "data/ferretdb", "directory for the SQLite database files")
 	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn or error")
+	withParent := flag.Bool("exit-with-parent", false, "stop when the process that started this one is gone")
 	flag.Parse()
 
-	if err := run(*listen, *dataDir, *logLevel); err != nil {
+	if err := run(*listen, *dataDir, *logLevel, *withParent); err != nil {
 		fmt.Fprintln(os.Stderr, "ferretdb-launcher:", err)
 		os.Exit(1)
 	}
 }
 
-func run(listen, dataDir, logLevel string) error {
+func run(listen, dataDir, logLevel string, withParent bool) error {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 		return fmt.Errorf("bad -log-level %q: %w", logLevel, err)
@@ -56,9 +58,32 @@ func run(listen, dataDir, logLevel string) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if withParent {
+		go stopWhenOrphaned(ctx, stop)
+	}
 
 	go keepIDIndexes(ctx, absDir, logger)
 
 	fmt.Printf("ferretdb listening on %s (sqlite data in %s)\n", listen, absDir)
 	return server.Run(ctx)
+}
+
+// stopWhenOrphaned stops the server once its parent has gone (it is re-parented), so that a
+// supervisor killed outright (SIGKILL) leaves no database server behind.
+func stopWhenOrphaned(ctx context.Context, stop context.CancelFunc) {
+	parent := os.Getppid()
+	ticker := time.NewTicker(time.Second)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+			if os.Getppid() != parent {
+				fmt.Fprintln(os.Stderr, "ferretdb-launcher: parent process gone; stopping")
+				stop()
+				return
+			}
+		}
+	}
 }
