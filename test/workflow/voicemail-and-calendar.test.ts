@@ -1,0 +1,119 @@
+import { calendarOverrideModel, voicemailModel } from '../../libs/database/src';
+import { parsePolicy } from '../../libs/domain/src';
+import {
+  ticketWorkflowOptions,
+  voicemailWorkflowOptions,
+} from '../../libs/temporal/src/ticket-start';
+import {
+  calendarChangedSignal,
+  getTicketQuery,
+  recordRepeatCallUpdate,
+} from '../../workflows/ticket/messages';
+import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
+import {
+  getVoicemailQuery,
+  voicemailLoggedUpdate,
+  voicemailWorkflow,
+} from '../../workflows/voicemail/voicemail.workflow';
+import { eventually, TemporalHarness } from '../support/temporal-harness';
+import { uniqueId } from '../support/test-env';
+import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';
+
+/** The voicemail path and a calendar change, on the real dev server (the long waits run under time skipping). */
+describe('voicemail and calendar changes on the dev server', () => {
+  const harness = new TemporalHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('puts a voicemail from a past working day in the inbox at once, turns it red, then logs it (Art. 6)', async () => {
+    const voicemailId = uniqueId('vm');
+    const receivedAt = '2026-11-27T10:15:00+08:00'; // a Friday, in working hours: due at once
+    const handle = await harness.client.workflow.start(
+      voicemailWorkflow,
+      voicemailWorkflowOptions(
+        { voicemailId, receivedAt, policy: parsePolicy({}) },
+        harness.taskQueue,
+      ),
+    );
+    const overdue = await eventually(async () => {
+      const view = await handle.query(getVoicemailQuery);
+      if (view.status !== 'overdue') throw new Error(view.status);
+      return view;
+    }, 'overdue voicemail');
+    expect(Date.parse(overdue.dueAt!)).toBe(Date.parse(receivedAt));
+    const logged = await handle.executeUpdate(voicemailLoggedUpdate, {
+      args: [{ ticketId: 'T1', actorId: 'agent01' }],
+    });
+    expect(logged.status).toBe('logged');
+    await handle.result();
+    expect(await voicemailModel(harness.database).findById(voicemailId).lean()).toMatchObject({
+      status: 'logged',
+      ticketId: 'T1',
+    });
+    const inbox = await harness.database
+      .collection('notifications')
+      .find({ _id: `voicemail:${voicemailId}:due` } as never)
+      .toArray();
+    expect(inbox.map((n) => n.recipientId)).toEqual(['group:agent']);
+  });
+
+  it('recomputes working-day deadlines when the court calendar changes', async () => {
+    await calendarOverrideModel(harness.database).deleteMany({});
+    const policy = shortPolicy({
+      POLICY_FEEDBACK_WITHIN: '1h',
+      POLICY_REMINDER_WITHIN: '3wd',
+      POLICY_AUTO_REMIND: 'false',
+    });
+    const input = ticketInput({ type: 'petition' }, policy);
+    const handle = await harness.client.workflow.start(
+      ticketWorkflow,
+      ticketWorkflowOptions(input, harness.taskQueue),
+    );
+    await eventually(async () => {
+      if ((await handle.query(getTicketQuery)).status !== 'dispatched') throw new Error('not yet');
+    }, 'dispatched');
+    const overdue = await handle.executeUpdate(recordRepeatCallUpdate, {
+      args: [{ actorId: 'agent01', note: null, notHandledInTime: true }],
+    });
+    const before = await eventually(async () => {
+      const view = await handle.query(getTicketQuery);
+      if (!view.deadlines.reminderBy) throw new Error('no reminderBy yet');
+      return view;
+    }, 'reminderBy');
+    expect(overdue.overdueAt).not.toBeNull();
+
+    // The court closes the next three days (e.g. an extra closure): the reminder deadline moves.
+    const next = new Date(Date.parse(before.overdueAt!) + 8 * 3600_000);
+    const days = [0, 1, 2].map((d) =>
+      new Date(next.getTime() + d * 86_400_000).toLocaleDateString('sv-SE', {
+        timeZone: 'Asia/Shanghai',
+      }),
+    );
+    await calendarOverrideModel(harness.database).create({
+      _id: 7,
+      importedAt: new Date(),
+      importedBy: 'admin',
+      data: {
+        version: 7,
+        coveredYears: [],
+        closures: days.map((date) => ({ date, name: '临时闭院' })),
+        workingDays: [],
+      },
+    });
+    await handle.signal(calendarChangedSignal, { version: 7 });
+    const after = await eventually(async () => {
+      const view = await handle.query(getTicketQuery);
+      if (view.timeline.at(-1)?.kind !== 'deadline_recomputed') throw new Error('not recomputed');
+      return view;
+    }, 'recomputed');
+    expect(Date.parse(after.deadlines.reminderBy!)).toBeGreaterThan(
+      Date.parse(before.deadlines.reminderBy!),
+    );
+    const { ticket } = await storedFor(harness.database, input.ticketId);
+    expect(new Date((ticket?.deadlines as Record<string, Date>).reminderBy).toISOString()).toBe(
+      new Date(after.deadlines.reminderBy!).toISOString(),
+    );
+    await calendarOverrideModel(harness.database).deleteMany({});
+    await handle.terminate('test done');
+  });
+});
