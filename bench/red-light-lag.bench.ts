@@ -81,7 +81,8 @@ async function main(): Promise<void> {
       const deadline = (doc.deadlines as Record<string, Date | null>).feedbackBy;
       if (!deadline) continue;
       lags.push(new Date(doc.updatedAt).getTime() - new Date(deadline).getTime());
-      if (doc.overdueAt) timerLags.push(new Date(doc.overdueAt).getTime() - new Date(deadline).getTime());
+      if (doc.overdueAt)
+        timerLags.push(new Date(doc.overdueAt).getTime() - new Date(deadline).getTime());
       pending.delete(doc._id);
     }
     if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 200));

@@ -110,7 +110,7 @@ describe('voicemail and calendar changes on the dev server', () => {
       Date.parse(before.deadlines.reminderBy!),
     );
     const { ticket } = await storedFor(harness.database, input.ticketId);
-    expect(new Date((ticket?.deadlines as Record<string, Date>).reminderBy).toISOString()).toBe(
+    expect(new Date((ticket!.deadlines as Record<string, Date>).reminderBy!).toISOString()).toBe(
       new Date(after.deadlines.reminderBy!).toISOString(),
     );
     await calendarOverrideModel(harness.database).deleteMany({});
