@@ -47,10 +47,12 @@ func run(listen, dataDir, logLevel string, withParent bool) error {
 	}
 
 	server, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: listen},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + absDir + "/",
+		Listener: ferretdb.ListenerConfig{TCP: listen},
+		Logger:   logger,
+		Handler:  "sqlite",
+		// WAL with synchronous=NORMAL: a crashed process loses nothing (only a power cut may
+		// lose the last commits), and each commit no longer waits for an fsync.
+		SQLiteURL: "file:" + absDir + "/?_pragma=synchronous(normal)",
 	})
 	if err != nil {
 		return err
