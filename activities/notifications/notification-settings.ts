@@ -1,22 +1,11 @@
-import { AliyunSmsProvider } from './sms/aliyun-sms.provider';
+import { AliyunSmsProvider, type AliyunSmsSettings } from './sms/aliyun-sms.provider';
 import { OutboxSmsProvider, type SmsProvider } from './sms/sms-provider';
 
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
-export type SmsProviderSettings =
-  | { kind: 'outbox' }
-  | {
-      kind: 'aliyun';
-      accessKeyId: string;
-      accessKeySecret: string;
-      endpoint: string;
-      protocol: 'https' | 'http';
-      signName: string;
-      templateCodes: Record<string, string>;
-      timeoutMs: number;
-    };
+export type SmsProviderSettings = { kind: 'outbox' } | ({ kind: 'aliyun' } & AliyunSmsSettings);
 
 /** What the notification service reads from its environment (validated at start). */
 export interface NotificationSettings {

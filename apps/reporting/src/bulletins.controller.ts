@@ -26,6 +26,30 @@ async function* listOf<T>(items: T[], row: (item: T) => (string | number)[]) {
   for (const item of items) yield row(item);
 }
 
+/** A sheet of bulletined and overdue counts per group (department or handler). */
+function groupSheet(
+  name: string,
+  header: string,
+  width: number,
+  groups: { name: string; bulletined: string[]; overdue: string[] }[],
+) {
+  return {
+    name,
+    columns: [
+      { header, key: 'name', width },
+      { header: '通报件数', key: 'bulletined', width: 10 },
+      { header: '逾期件数', key: 'overdue', width: 10 },
+      { header: '通报工单', key: 'ids', width: 60 },
+    ],
+    rows: listOf(groups, (g) => [
+      g.name,
+      g.bulletined.length,
+      g.overdue.length,
+      g.bulletined.join('、'),
+    ]),
+  };
+}
+
 @ApiTags('bulletins')
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: '座席员无权查看；承办人只看到本部门的部分' })
@@ -79,36 +103,8 @@ export class BulletinsController {
         rows: listOf(mine(doc.bulletined), bulletinRow),
       },
       { name: '逾期工单', columns: BULLETIN_COLUMNS, rows: listOf(mine(doc.overdue), bulletinRow) },
-      {
-        name: '按部门',
-        columns: [
-          { header: '承办部门', key: 'name', width: 20 },
-          { header: '通报件数', key: 'bulletined', width: 10 },
-          { header: '逾期件数', key: 'overdue', width: 10 },
-          { header: '通报工单', key: 'ids', width: 60 },
-        ],
-        rows: listOf(view.byDepartment, (g) => [
-          g.name,
-          g.bulletined.length,
-          g.overdue.length,
-          g.bulletined.join('、'),
-        ]),
-      },
-      {
-        name: '按承办人',
-        columns: [
-          { header: '承办人', key: 'name', width: 12 },
-          { header: '通报件数', key: 'bulletined', width: 10 },
-          { header: '逾期件数', key: 'overdue', width: 10 },
-          { header: '通报工单', key: 'ids', width: 60 },
-        ],
-        rows: listOf(view.byHandler, (g) => [
-          g.name,
-          g.bulletined.length,
-          g.overdue.length,
-          g.bulletined.join('、'),
-        ]),
-      },
+      groupSheet('按部门', '承办部门', 20, view.byDepartment),
+      groupSheet('按承办人', '承办人', 12, view.byHandler),
     ]);
   }
 
