@@ -107,10 +107,10 @@ export class TicketsService {
     const input = this.parse(body);
     const directory = await this.directory.current();
     const disposition = this.decide(input, directory);
-    const earlier = await this.earlierTickets(input);
-    const contactJudgeBefore = earlier.some(
-      (t) => t.type === 'contact_judge' && (!input.caseNumber || t.caseNumber === input.caseNumber),
-    );
+    const [earlier, contactJudgeBefore] = await Promise.all([
+      this.earlierTickets(input),
+      this.contactedJudgeBefore(input),
+    ]);
     const offerCouldNotReachJudge =
       input.type === 'contact_judge' && !input.flags.couldNotReachJudge && contactJudgeBefore;
     return {
@@ -130,6 +130,21 @@ export class TicketsService {
           ]
         : [],
     };
+  }
+
+  /**
+   * Whether this caller already had a contact-judge ticket (about this case, when one is
+   * given): asked on its own, since the caller may have more earlier tickets than are listed.
+   */
+  private async contactedJudgeBefore(
+    input: Pick<CreateTicketInput, 'caller' | 'caseNumber'>,
+  ): Promise<boolean> {
+    const filter: QueryFilter<TicketLedgerDoc> = {
+      type: 'contact_judge',
+      'caller.phone': input.caller.phone,
+      ...(input.caseNumber ? { caseNumber: input.caseNumber } : {}),
+    };
+    return (await this.models.ledger.tickets.findOne(filter, { _id: 1 }).lean()) !== null;
   }
 
   /** Earlier tickets of the same caller phone or the same case, open ones first. */
