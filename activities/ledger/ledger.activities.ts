@@ -1,4 +1,9 @@
-import type { LedgerModels, TicketLedgerDoc, VoicemailDoc } from '@court/database';
+import {
+  isDuplicateKey,
+  type LedgerModels,
+  type TicketLedgerDoc,
+  type VoicemailDoc,
+} from '@court/database';
 import type { TimelineEvent } from '@court/domain';
 import type { Model } from 'mongoose';
 
@@ -15,14 +20,6 @@ export interface LedgerSyncInput {
   >;
   /** Timeline events not yet known to be written; a retry may send some again. */
   events: LedgerEventInput[];
-}
-
-const DUPLICATE_KEY = 11000;
-
-function onlyDuplicates(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
-  if (Array.isArray(writeErrors)) return writeErrors.every((e) => e.code === DUPLICATE_KEY);
-  return (error as { code?: number }).code === DUPLICATE_KEY;
 }
 
 /** Ledger writes (台账), idempotent: the snapshot is $set, events are keyed by their sequence. */
@@ -45,7 +42,7 @@ export function createLedgerActivities(models: LedgerModels) {
           { ordered: false },
         );
       } catch (error) {
-        if (!onlyDuplicates(error)) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
     },
   };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  DirectoryPersonDoc,
-  InboxNoticeDoc,
-  NotificationModels,
-  SmsMessageDoc,
+import {
+  type DirectoryPersonDoc,
+  type InboxNoticeDoc,
+  isDuplicateKey,
+  type NotificationModels,
+  type SmsMessageDoc,
 } from '@court/database';
 import { maskPhone, type QuietHours, smsSendableAt } from '@court/domain';
 import type { Model } from 'mongoose';
@@ -17,12 +18,7 @@ import {
   renderNotice,
 } from './templates';
 
-const DUPLICATE_KEY = 11000;
 const SUPERVISORS = 'group:supervisor';
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === DUPLICATE_KEY;
-}
 
 export interface DeliveryLogger {
   log(message: string): void;

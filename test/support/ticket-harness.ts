@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { createNotificationActivities } from '../../activities';
 import { ticketActivities } from '../../apps/worker/src/ticket-worker.provider';
-import {
-  directoryPersonModel,
-  ledgerModels,
-  notificationModels,
-  voicemailModel,
-} from '../../libs/database/src';
+import { directoryPersonModel, ledgerModels, notificationModels } from '../../libs/database/src';
 import {
   createDirectory,
   DEMO_DIRECTORY,
@@ -109,5 +104,3 @@ export async function storedFor(connection: Connection, ticketId: string) {
   ]);
   return { ticket, events, inbox, sms };
 }
-
-export { voicemailModel };

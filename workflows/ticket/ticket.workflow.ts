@@ -172,7 +172,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   // ——— search attributes for admins in the Web UI (no personal data) ———
   let shownAttributes = '';
   function refreshSearchAttributes(): void {
-    const deadline = nextDeadline(state.deadlines, state);
+    const deadline = nextDeadline(state);
     const values = {
       status: state.status,
       redLight: state.redLight,
@@ -603,7 +603,8 @@ function dateOrNull(at: string | null): Date | null {
 }
 
 /** The deadline that matters next, for the TicketDeadline search attribute. */
-function nextDeadline(deadlines: TicketDeadlines, state: TicketState): string | null {
+function nextDeadline(state: TicketState): string | null {
+  const { deadlines } = state;
   if (state.routeStatus === 'closed' || (state.routeStatus === 'answered' && !state.callbackDue))
     return null;
   if (state.routeStatus === 'handled' || state.routeStatus === 'answered')

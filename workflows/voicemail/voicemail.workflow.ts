@@ -82,8 +82,10 @@ export async function voicemailWorkflow(input: VoicemailWorkflowInput): Promise<
     loggedAt: null,
     provisional: due.provisional,
   };
-  const save = () =>
-    syncVoicemail({ voicemailId, ...view, id: undefined } as unknown as VoicemailSyncInput);
+  const save = () => {
+    const { id: _, ...fields } = view;
+    return syncVoicemail({ voicemailId, ...fields });
+  };
   const logged = () => view.status === 'logged';
 
   setHandler(getVoicemailQuery, () => ({ ...view }));

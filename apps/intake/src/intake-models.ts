@@ -48,15 +48,6 @@ export function intakeModels(connection: Connection): IntakeModels {
   };
 }
 
-/** Mongo error code of a unique-index violation. */
-export const DUPLICATE_KEY = 11000;
-
-export function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: number; writeErrors?: { code?: number }[] } | null;
-  if (e?.code === DUPLICATE_KEY) return true;
-  return Array.isArray(e?.writeErrors) && e.writeErrors.some((w) => w.code === DUPLICATE_KEY);
-}
-
 @Global()
 @Module({
   providers: [

@@ -1,4 +1,5 @@
 export * from './database.module';
+export * from './duplicate-key';
 export * from './schemas/bulletin.schema';
 export * from './schemas/calendar-override.schema';
 export * from './schemas/directory.schema';

@@ -1,9 +1,10 @@
 import { hashPassword } from '@court/auth';
+import { isDuplicateKey } from '@court/database';
 import { DEMO_DIRECTORY, type DirectoryData, normalizeCaseNumber } from '@court/domain';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import { DirectoryService } from '../directory/directory.service';
-import { INTAKE_MODELS, type IntakeModels, isDuplicateKey } from '../intake-models';
+import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
 
 /**

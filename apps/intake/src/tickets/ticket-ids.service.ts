@@ -1,6 +1,7 @@
+import { isDuplicateKey } from '@court/database';
 import { formatTicketId, shanghaiDate } from '@court/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { INTAKE_MODELS, type IntakeModels, isDuplicateKey } from '../intake-models';
+import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 
 /**
  * Ticket ids `T<yyyymmdd>-<seq>`, the Shanghai date of logging and a daily sequence. A number

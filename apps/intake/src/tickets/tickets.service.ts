@@ -1,5 +1,6 @@
 import type { Principal } from '@court/auth';
 import type { TicketLedgerDoc } from '@court/database';
+import { isDuplicateKey } from '@court/database';
 import {
   answerErrors,
   type CreateTicketInput,
@@ -43,7 +44,7 @@ import type { TicketWorkflowInput } from '../../../../workflows/ticket/ticket-in
 import type { TicketView } from '../../../../workflows/ticket/ticket-state';
 import { voicemailLoggedUpdate } from '../../../../workflows/voicemail/voicemail.workflow';
 import { DirectoryService } from '../directory/directory.service';
-import { INTAKE_MODELS, type IntakeModels, isDuplicateKey } from '../intake-models';
+import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
 import type { SearchTicketsDto } from './dto/search-tickets.dto';
 import { bodyHash } from './idempotency';
