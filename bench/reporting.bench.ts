@@ -5,10 +5,11 @@
  *    its own (`court12368_bench` on the server at MONGODB_URI, or BENCH_MONGODB_URI), in
  *    batches, with a progress line; a database already holding exactly that many bench
  *    tickets is reused (BENCH_RESEED=1 seeds again);
- * 2. starts the reporting service (dist/apps/reporting/src/main.js, as `npm start` runs it)
+ * 2. starts the reporting service (dist/apps/reporting/src/main.js with the node flags `npm start` gives it)
  *    as a child process against that database, in a Temporal namespace of its own
  *    (`court12368-bench`, bulletin schedule off);
- * 3. prints the metrics response time over all the tickets (target under 1 s), then the time
+ * 3. prints the metrics response time over all the tickets (target under 1 s; the first run
+ *    right after start, the next ones with the read model cached), then the time
  *    of a full-ledger xlsx export and the service's peak memory (RSS sampled from /proc every
  *    50 ms) while it streams it (target under 300 MB).
  *
@@ -25,15 +26,16 @@ import { JwtService } from '@nestjs/jwt';
 import { Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { readSetting } from '../libs/config/src/service-config';
-import { ledgerModels } from '../libs/database/src';
+import { LEDGER_FACTS_MIGRATION, LedgerFactsStore, ledgerModels } from '../libs/database/src';
 import { ensureNamespace } from '../libs/temporal/src/namespace-setup';
+import { APPS, appEntry } from '../scripts/stack/apps';
 import { freePort, httpOk, waitUntil } from '../scripts/stack/probes';
 import { type ProvidedServer, provideDatabase, provideTemporal } from '../scripts/stack/servers';
 import { Supervisor } from '../scripts/stack/supervisor';
 
 const TICKETS = Math.min(Math.max(Number(process.env.BENCH_TICKETS ?? 100_000), 1), 200_000);
 const BATCH = 2_000;
-const METRICS_RUNS = Math.min(Math.max(Number(process.env.BENCH_METRICS_RUNS ?? 2), 1), 5);
+const METRICS_RUNS = Math.min(Math.max(Number(process.env.BENCH_METRICS_RUNS ?? 3), 1), 5);
 const NAMESPACE = 'court12368-bench';
 const H = 3_600_000;
 
@@ -147,30 +149,41 @@ async function seed(uri: string): Promise<void> {
   try {
     const { tickets } = ledgerModels(connection);
     // A marker rather than a count: counting 100 000 documents is slow on FerretDB/SQLite.
-    const meta = connection.db!.collection<{ _id: string; tickets: number }>('bench_meta');
+    const meta = connection.db!.collection<{ _id: string; tickets: number; facts?: string }>(
+      'bench_meta',
+    );
     const seeded = await meta.findOne({ _id: 'seed' });
-    if (seeded?.tickets === TICKETS && process.env.BENCH_RESEED !== '1') {
+    if (
+      seeded?.tickets === TICKETS &&
+      seeded.facts === LEDGER_FACTS_MIGRATION &&
+      process.env.BENCH_RESEED !== '1'
+    ) {
       console.log(
         `ledger: ${TICKETS.toLocaleString()} bench tickets already seeded (BENCH_RESEED=1 to redo)`,
       );
       return;
     }
     await meta.deleteOne({ _id: 'seed' });
-    await tickets.collection.drop().catch(() => undefined);
+    for (const name of ['tickets', 'ledger_fact_days', 'ledger_fact_day_list']) {
+      await connection.db!.dropCollection(name).catch(() => undefined);
+    }
     await tickets.createIndexes();
+    // Seeded as the ledger's writer stores tickets: the documents, then their facts.
+    const facts = LedgerFactsStore.of(connection);
     const started = performance.now();
     for (let from = 0; from < TICKETS; from += BATCH) {
       const docs = Array.from({ length: Math.min(BATCH, TICKETS - from) }, (_, k) =>
         benchTicket(from + k),
       );
       await tickets.collection.insertMany(docs as never[], { ordered: false });
+      await facts.put(docs as never[]);
       const done = from + docs.length;
       const rate = done / ((performance.now() - started) / 1000);
       process.stdout.write(
         `\rseeding ledger: ${done.toLocaleString()} / ${TICKETS.toLocaleString()} tickets (${rate.toFixed(0)}/s)   `,
       );
     }
-    await meta.insertOne({ _id: 'seed', tickets: TICKETS });
+    await meta.insertOne({ _id: 'seed', tickets: TICKETS, facts: LEDGER_FACTS_MIGRATION });
     process.stdout.write(`\nseeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     await connection.close();
@@ -244,7 +257,8 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     const secret = randomBytes(32).toString('hex');
-    app = spawn(process.execPath, [join(__dirname, '..', 'apps', 'reporting', 'src', 'main.js')], {
+    const reporting = APPS.find((a) => a.name === 'reporting')!;
+    app = spawn(process.execPath, [...(reporting.nodeFlags ?? []), appEntry('reporting')], {
       env: {
         ...process.env,
         MONGODB_URI: benchUri,
@@ -270,8 +284,10 @@ async function main(): Promise<void> {
       const res = await fetchTimed(`${base}/api/reports/metrics`, token);
       const total = res.status === 200 ? JSON.parse(res.body).total : `HTTP ${res.status}`;
       const verdict = res.ms < 1000 ? 'target met' : 'over the 1 s target';
+      // The service fills its cache of the read model as it starts: the first run may meet it.
+      const note = run === 1 ? ' (right after start)' : '';
       console.log(
-        `metrics (run ${run}): ${res.ms.toFixed(0)} ms over ${total} tickets — ${verdict}`,
+        `metrics (run ${run}${note}): ${res.ms.toFixed(0)} ms over ${total} tickets — ${verdict}`,
       );
     }
 

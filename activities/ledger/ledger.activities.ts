@@ -1,5 +1,7 @@
 import {
+  type FactsSource,
   isDuplicateKey,
+  type LedgerFactsStore,
   type LedgerModels,
   type TicketLedgerDoc,
   type VoicemailDoc,
@@ -22,30 +24,47 @@ export interface LedgerSyncInput {
   events: LedgerEventInput[];
 }
 
-/** Ledger writes (台账), idempotent: the snapshot is $set, events are keyed by their sequence. */
-export function createLedgerActivities(models: LedgerModels) {
+/**
+ * Ledger writes (台账), idempotent: the snapshot is $set, events are keyed by their sequence, and
+ * the ticket's facts for the metrics (the read model) are replaced from the merged document.
+ */
+export function createLedgerActivities(models: LedgerModels, facts: LedgerFactsStore) {
   return {
     async syncTicketLedger({ ticketId, fields, events }: LedgerSyncInput): Promise<void> {
-      await models.tickets.updateOne({ _id: ticketId }, { $set: fields }, { upsert: true });
-      if (events.length === 0) return;
-      try {
-        await models.events.insertMany(
-          events.map((e) => ({
-            _id: `${ticketId}#${String(e.seq).padStart(4, '0')}`,
-            ticketId,
-            seq: e.seq,
-            at: new Date(e.at),
-            kind: e.kind,
-            actor: e.actor,
-            note: e.note,
-          })),
-          { ordered: false },
-        );
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      const merged = await models.tickets
+        .findOneAndUpdate(
+          { _id: ticketId },
+          { $set: fields },
+          // No projection: FerretDB's findAndModify does not take one.
+          { upsert: true, new: true },
+        )
+        .lean();
+      await Promise.all([
+        merged ? facts.put([merged as unknown as FactsSource]) : undefined,
+        insertEvents(models, ticketId, events),
+      ]);
     },
   };
+}
+
+async function insertEvents(models: LedgerModels, ticketId: string, events: LedgerEventInput[]) {
+  if (events.length === 0) return;
+  try {
+    await models.events.insertMany(
+      events.map((e) => ({
+        _id: `${ticketId}#${String(e.seq).padStart(4, '0')}`,
+        ticketId,
+        seq: e.seq,
+        at: new Date(e.at),
+        kind: e.kind,
+        actor: e.actor,
+        note: e.note,
+      })),
+      { ordered: false },
+    );
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
 
 export type LedgerActivities = ReturnType<typeof createLedgerActivities>;

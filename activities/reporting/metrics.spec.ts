@@ -9,7 +9,6 @@ function ticket(id: string, over: Partial<MetricsFacts> = {}): MetricsFacts {
   return {
     _id: id,
     type: 'case_inquiry',
-    channel: 'phone',
     departmentId: null,
     handlerId: null,
     disposition: { action: 'direct_answer', rule: '4.1' },

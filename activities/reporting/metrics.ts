@@ -1,57 +1,14 @@
-import type { TicketLedgerDoc } from '@court/database';
+import { type FactsSource, type TicketFacts, ticketFacts } from '@court/database';
 
 /**
- * The quality metrics of Articles 1, 2, 5, 7, 8 and 10, folded over the ledger one ticket at
- * a time (a cursor: bounded memory, and the same code on MongoDB and on the embedded FerretDB,
- * whose `$group` lacks `$cond`). Every figure is about the tickets RECEIVED in the period.
- * A rate is a number in [0, 1], or null when nothing was counted.
+ * The quality metrics of Articles 1, 2, 5, 7, 8 and 10, folded over the tickets' facts one
+ * ticket at a time (bounded memory; the facts come from the read model, ledger-facts-store).
+ * Every figure is about the tickets RECEIVED in the period. A rate is a number in [0, 1], or
+ * null when nothing was counted.
  */
 
-/** The ledger fields the metrics read (the projection of the query). */
-export type MetricsFacts = Pick<
-  TicketLedgerDoc,
-  | '_id'
-  | 'type'
-  | 'channel'
-  | 'departmentId'
-  | 'handlerId'
-  | 'disposition'
-  | 'deadlines'
-  | 'receivedAt'
-  | 'dispatchedAt'
-  | 'overdueAt'
-  | 'remindedAt'
-  | 'bulletinedAt'
-  | 'feedback'
-  | 'callbackDue'
-  | 'keyCallback'
-  | 'callback'
-  | 'ringAt'
-  | 'answeredAt'
-  | 'loggedBy'
->;
-
-export const METRICS_PROJECTION: Record<keyof MetricsFacts, 1> = {
-  _id: 1,
-  type: 1,
-  channel: 1,
-  departmentId: 1,
-  handlerId: 1,
-  disposition: 1,
-  deadlines: 1,
-  receivedAt: 1,
-  dispatchedAt: 1,
-  overdueAt: 1,
-  remindedAt: 1,
-  bulletinedAt: 1,
-  feedback: 1,
-  callbackDue: 1,
-  keyCallback: 1,
-  callback: 1,
-  ringAt: 1,
-  answeredAt: 1,
-  loggedBy: 1,
-};
+/** The ledger fields the metrics read: the facts are derived from these. */
+export type MetricsFacts = FactsSource;
 
 /** Art. 1: answered within this many milliseconds of ringing. */
 export const ANSWER_WITHIN_MS = 10_000;
@@ -104,20 +61,9 @@ class Ratio {
   }
 }
 
-function time(value: Date | string | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
-}
-
 /** Did the ticket need a transfer (an electronic work order, Art. 5)? */
-export function isTransfer(t: MetricsFacts): boolean {
-  return time(t.deadlines?.dispatchBy) !== null || time(t.dispatchedAt) !== null;
-}
-
-function action(t: MetricsFacts): string | null {
-  const value = (t.disposition as { action?: unknown } | null)?.action;
-  return typeof value === 'string' ? value : null;
+export function isTransfer(t: TicketFacts): boolean {
+  return t.dispatchBy !== null || t.dispatchedAt !== null;
 }
 
 /**
@@ -144,27 +90,27 @@ class Slice {
   readonly keyCalledBack = new Ratio();
   readonly satisfied = new Ratio();
 
-  add(t: MetricsFacts, now: number): void {
+  add(t: TicketFacts, now: number): void {
     this.total += 1;
-    if (action(t) === 'direct_answer') this.directAnswered += 1;
+    if (t.action === 'direct_answer') this.directAnswered += 1;
     if (isTransfer(t)) {
       this.transferred += 1;
-      const dispatchBy = time(t.deadlines?.dispatchBy) ?? (time(t.receivedAt) ?? 0) + 2 * 3_600_000;
-      const dispatched = metDeadline(time(t.dispatchedAt), dispatchBy, now);
+      const dispatchBy = t.dispatchBy ?? (t.receivedAt ?? 0) + 2 * 3_600_000;
+      const dispatched = metDeadline(t.dispatchedAt, dispatchBy, now);
       if (dispatched !== null) this.dispatched.add(dispatched);
-      if (time(t.dispatchedAt) !== null) {
-        const onTime = metDeadline(time(t.feedback?.at), time(t.deadlines?.feedbackBy), now);
+      if (t.dispatchedAt !== null) {
+        const onTime = metDeadline(t.feedbackAt, t.feedbackBy, now);
         if (onTime !== null) this.feedbackOnTime.add(onTime);
       }
     }
-    if (time(t.overdueAt) !== null) this.overdue += 1;
-    if (time(t.remindedAt) !== null) this.reminded += 1;
-    if (time(t.bulletinedAt) !== null) this.bulletined += 1;
+    if (t.overdueAt !== null) this.overdue += 1;
+    if (t.remindedAt !== null) this.reminded += 1;
+    if (t.bulletinedAt !== null) this.bulletined += 1;
     if (t.callbackDue || t.callback) {
       this.callbacksDue += 1;
       const reached = t.callback?.reached === true;
       // Counted once decided: a callback recorded (reached or not), or its window closed without one.
-      const windowClosed = metDeadline(null, time(t.deadlines?.callbackBy), now) === false;
+      const windowClosed = metDeadline(null, t.callbackBy, now) === false;
       if (t.callback || windowClosed) {
         this.calledBack.add(reached);
         if (t.keyCallback) this.keyCalledBack.add(reached);
@@ -211,11 +157,9 @@ class AgentSlice {
 }
 
 /** Art. 1: answered within 10 s, or null when the ring and answer times were not both given. */
-export function answeredWithin10s(t: MetricsFacts): boolean | null {
-  const ring = time(t.ringAt);
-  const answered = time(t.answeredAt);
-  if (ring === null || answered === null) return null;
-  return answered - ring <= ANSWER_WITHIN_MS;
+export function answeredWithin10s(t: TicketFacts): boolean | null {
+  if (t.ringAt === null || t.answeredAt === null) return null;
+  return t.answeredAt - t.ringAt <= ANSWER_WITHIN_MS;
 }
 
 export interface MetricsNames {
@@ -235,7 +179,7 @@ export class MetricsFold {
 
   constructor(private readonly now: Date) {}
 
-  add(t: MetricsFacts): void {
+  add(t: TicketFacts): void {
     const now = this.now.getTime();
     this.all.add(t, now);
     slice(this.types, t.type).add(t, now);
@@ -250,7 +194,7 @@ export class MetricsFold {
         this.agents.set(t.loggedBy, agent);
       }
       agent.logged += 1;
-      if (action(t) === 'direct_answer') agent.directAnswered += 1;
+      if (t.action === 'direct_answer') agent.directAnswered += 1;
       if (isTransfer(t)) agent.transferred += 1;
       if (within !== null) agent.within10s.add(within);
     }
@@ -292,7 +236,7 @@ export function computeMetrics(
   options: { now: Date; period?: { from: Date | null; to: Date | null }; names?: MetricsNames },
 ): Metrics {
   const fold = new MetricsFold(options.now);
-  for (const t of tickets) fold.add(t);
+  for (const t of tickets) fold.add(ticketFacts(t));
   return fold.result(options.period ?? { from: null, to: null }, options.names ?? IDENTITY_NAMES);
 }
 

@@ -3,6 +3,7 @@ import type {
   BulletinEntry,
   BulletinGroup,
   CalendarOverrideDoc,
+  LedgerFactsStore,
   TicketLedgerDoc,
 } from '@court/database';
 import {
@@ -16,7 +17,7 @@ import {
 import type { Model } from 'mongoose';
 import type { Notice } from '../notifications/notice';
 import type { DirectoryNames } from './directory-names';
-import { METRICS_PROJECTION, type Metrics, type MetricsFacts, MetricsFold } from './metrics';
+import { type Metrics, MetricsFold } from './metrics';
 import { type Period, periodFilter } from './period';
 
 /** A bulletin lists at most this many tickets per list; its counts stay exact beyond. */
@@ -27,31 +28,26 @@ export const BULLETIN_PERIOD_DAYS = 7;
 
 export interface ReportingActivityDeps {
   tickets: Model<TicketLedgerDoc>;
+  facts: LedgerFactsStore;
   bulletins: Model<BulletinDoc>;
   calendarOverrides: Model<CalendarOverrideDoc>;
   names: () => Promise<DirectoryNames>;
   now?: () => Date;
 }
 
-/** Folds the metrics of the tickets received in a period (and matching `scope`) with a cursor. */
+/** Folds the metrics of the tickets received in a period (of one department, when given). */
 export async function ledgerMetrics(
-  tickets: Model<TicketLedgerDoc>,
+  facts: LedgerFactsStore,
   period: Period,
   names: DirectoryNames,
-  options: { now?: Date; scope?: Record<string, unknown> } = {},
+  options: { now?: Date; departmentId?: string | null } = {},
 ): Promise<Metrics> {
-  const query: Record<string, unknown> = { ...(options.scope ?? {}) };
-  const received = periodFilter(period);
-  if (received) query.receivedAt = received;
   const fold = new MetricsFold(options.now ?? new Date());
-  const cursor = tickets.collection.find(query, {
-    projection: METRICS_PROJECTION,
-    batchSize: 500,
-  });
-  try {
-    for await (const doc of cursor) fold.add(doc as unknown as MetricsFacts);
-  } finally {
-    await cursor.close();
+  const departmentId = options.departmentId ?? null;
+  for await (const day of facts.read(period)) {
+    for (const t of day) {
+      if (departmentId === null || t.departmentId === departmentId) fold.add(t);
+    }
   }
   return fold.result(period, names);
 }
@@ -265,7 +261,7 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
         doc = existing as BulletinDoc;
       } else {
         const [figures, bulletined, overdue] = await Promise.all([
-          ledgerMetrics(deps.tickets, period, names, { now: now() }),
+          ledgerMetrics(deps.facts, period, names, { now: now() }),
           list({ bulletinedAt: range ?? { $ne: null } }, 'bulletinedAt', names),
           list({ overdueAt: range ?? { $ne: null } }, 'overdueAt', names),
         ]);

@@ -4,14 +4,10 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { BULLETIN_SCHEDULE_ID } from '../../apps/reporting/src/reporting-settings';
-import {
-  bulletinModel,
-  calendarOverrideModel,
-  ledgerModels,
-  notificationModels,
-} from '../../libs/database/src';
+import { bulletinModel, calendarOverrideModel, notificationModels } from '../../libs/database/src';
 import { addCivilDays, type Role, shanghaiDate, shanghaiInstant } from '../../libs/domain/src';
 import { TASK_QUEUES } from '../../libs/temporal/src';
+import { seedLedger } from '../support/ledger-seed';
 import { binary, readWorkbook, startReportingApp } from '../support/reporting-app';
 import { eventually } from '../support/temporal-harness';
 import { testEnv } from '../support/test-env';
@@ -154,7 +150,7 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
       importedBy: 'test',
     });
     const inPeriod = (hoursAfterWeekStart: number) => new Date(weekStart + hoursAfterWeekStart * H);
-    await ledgerModels(db).tickets.collection.insertMany([
+    await seedLedger(db, [
       bulletined('SCH-1', inPeriod(60)),
       bulletined('SCH-2', inPeriod(100), {
         type: 'petition',
@@ -175,7 +171,7 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
       // bulletined before the period, and after it (today): not in this bulletin
       bulletined('SCH-OLD', new Date(weekStart - 24 * H)),
       bulletined('SCH-TODAY', new Date(shanghaiInstant(today) + 60_000)),
-    ] as never[]);
+    ]);
 
     const result = await triggerAndWait();
     expect(result).toMatchObject({ skipped: false, counts: { bulletined: 2 } });
@@ -240,14 +236,14 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
   it('POST /api/bulletins generates one for a period; listed, readable, exportable as xlsx', async () => {
     const supervisor = await token('supervisor01', ['supervisor']);
     const base = Date.parse('2024-07-01T01:00:00Z');
-    await ledgerModels(db).tickets.collection.insertMany([
+    await seedLedger(db, [
       bulletined('MAN-1', new Date(base + 24 * H)),
       bulletined('MAN-2', new Date(base + 48 * H), {
         departmentId: 'filing',
         handlerId: 'head-filing',
       }),
       bulletined('MAN-OUT', new Date(base + 10 * 24 * H)),
-    ] as never[]);
+    ]);
     const agent = await token('agent01', ['agent'], 'filing');
     const server = app.getHttpServer();
     expect(

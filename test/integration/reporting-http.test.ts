@@ -1,8 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { ledgerModels } from '../../libs/database/src';
 import type { Role } from '../../libs/domain/src';
+import { seedLedger } from '../support/ledger-seed';
 import { binary, readWorkbook, startReportingApp } from '../support/reporting-app';
 import { testEnv } from '../support/test-env';
 
@@ -145,7 +145,7 @@ describe('reporting service HTTP API on a hand-built ledger', () => {
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(testEnv().mongodbUri).asPromise();
-    await ledgerModels(connection).tickets.collection.insertMany(TICKETS as never[]);
+    await seedLedger(connection, TICKETS);
     ({ app, token } = await startReportingApp());
     supervisor = await token('supervisor01', ['supervisor']);
   });

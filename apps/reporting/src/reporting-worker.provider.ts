@@ -29,6 +29,7 @@ export const reportingWorkerProvider: Provider = {
       taskQueue: TASK_QUEUES.reporting,
       activities: createReportingActivities({
         tickets: models.tickets,
+        facts: models.facts,
         bulletins: models.bulletins,
         calendarOverrides: models.calendarOverrides,
         names: () => directory.names(),

@@ -1,5 +1,10 @@
-import { bulletinModel, calendarOverrideModel, ledgerModels } from '@court/database';
-import { Provider } from '@nestjs/common';
+import {
+  bulletinModel,
+  calendarOverrideModel,
+  LedgerFactsStore,
+  ledgerModels,
+} from '@court/database';
+import { Logger, Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
@@ -7,9 +12,13 @@ import { loadReportingSettings, REPORTING_SETTINGS } from './reporting-settings'
 
 export const REPORTING_MODELS = Symbol('REPORTING_MODELS');
 
+/** The metrics' read model kept in memory: ≈150 bytes a ticket, within the heap cap (192 MB). */
+const FACTS_CACHE_TICKETS = 250_000;
+
 export function reportingModels(connection: Connection) {
   return {
     tickets: ledgerModels(connection).tickets,
+    facts: LedgerFactsStore.of(connection, { cacheTickets: FACTS_CACHE_TICKETS }),
     bulletins: bulletinModel(connection),
     calendarOverrides: calendarOverrideModel(connection),
   };
@@ -26,6 +35,7 @@ export const reportingProviders: Provider[] = [
       // The reports' indexes (ticket-ledger.schema.ts), made here too: the reporting service
       // may start before any other service has touched the collections.
       await Promise.all([models.tickets.createIndexes(), models.bulletins.createIndexes()]);
+      await warmFacts(models.facts);
       return models;
     },
   },
@@ -35,3 +45,25 @@ export const reportingProviders: Provider[] = [
     useFactory: (connection: Connection) => new DirectoryNamesSource(connection),
   },
 ];
+
+/**
+ * Fills the metrics' cache before the service reports ready (≈2 s for 100,000 tickets on the
+ * embedded database), so that the first report is as quick as the next; past WARM_WAIT_MS it
+ * goes on in the background.
+ */
+async function warmFacts(facts: LedgerFactsStore): Promise<void> {
+  const logger = new Logger('LedgerFacts');
+  const started = Date.now();
+  const warm = facts.warm().then(
+    (tickets) => logger.log(`统计指标缓存就绪：${tickets} 件工单，用时 ${Date.now() - started} ms`),
+    (error: unknown) =>
+      logger.warn(`统计指标缓存预热失败（报表将直接读取数据库）：${String(error)}`),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, WARM_WAIT_MS);
+  });
+  await Promise.race([warm, waited]).finally(() => clearTimeout(timer));
+}
+
+const WARM_WAIT_MS = 30_000;

@@ -74,8 +74,6 @@ export class ReportsService {
   }
 
   async metrics(period: Period, departmentId: string | null): Promise<Metrics> {
-    return ledgerMetrics(this.models.tickets, period, await this.names(), {
-      scope: departmentId ? { departmentId } : {},
-    });
+    return ledgerMetrics(this.models.facts, period, await this.names(), { departmentId });
   }
 }

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
-import { calendarOverrideModel, ledgerModels, voicemailModel } from '@court/database';
+import {
+  buildLedgerFacts,
+  calendarOverrideModel,
+  LedgerFactsStore,
+  ledgerModels,
+  voicemailModel,
+} from '@court/database';
 import { parsePolicy } from '@court/domain';
 import { TASK_QUEUES, WorkerHost } from '@court/temporal';
 import { Logger, Provider } from '@nestjs/common';
@@ -28,7 +34,7 @@ function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath
 export function ticketActivities(connection: Connection, env: NodeJS.ProcessEnv = process.env) {
   const logger = new Logger('CourtCalendar');
   return {
-    ...createLedgerActivities(ledgerModels(connection)),
+    ...createLedgerActivities(ledgerModels(connection), LedgerFactsStore.of(connection)),
     ...createVoicemailLedgerActivities(voicemailModel(connection)),
     ...createCalendarActivities({
       overrides: calendarOverrideModel(connection),
@@ -45,11 +51,29 @@ export const ticketWorkerProvider: Provider = {
   inject: [SERVICE_CONFIG, getConnectionToken()],
   useFactory: (config: ServiceConfig, connection: Connection) => {
     const activities = ticketActivities(connection);
-    return new WorkerHost('tickets', config.temporal.address, async () => ({
-      namespace: config.temporal.namespace,
-      taskQueue: TASK_QUEUES.tickets,
-      activities,
-      ...workflowSource(),
-    }));
+    return new WorkerHost('tickets', config.temporal.address, async () => {
+      await buildMetricsReadModel(connection);
+      return {
+        namespace: config.temporal.namespace,
+        taskQueue: TASK_QUEUES.tickets,
+        activities,
+        ...workflowSource(),
+      };
+    });
   },
 };
+
+/**
+ * A ledger from before the metrics' read model existed gets it built once, before this worker
+ * (the ledger's writer) takes its first task.
+ */
+async function buildMetricsReadModel(connection: Connection): Promise<void> {
+  const logger = new Logger('LedgerFacts');
+  let lastReport = 0;
+  const result = await buildLedgerFacts(connection, (done) => {
+    if (Date.now() - lastReport < 5_000) return;
+    lastReport = Date.now();
+    logger.log(`正在为统计指标建立台账索引：已处理 ${done} 件工单`);
+  });
+  if (result.built) logger.log(`统计指标的台账索引已建立：${result.tickets} 件工单`);
+}

@@ -1,5 +1,7 @@
 export * from './database.module';
 export * from './duplicate-key';
+export * from './ledger-facts';
+export * from './ledger-facts-store';
 export * from './schemas/bulletin.schema';
 export * from './schemas/calendar-override.schema';
 export * from './schemas/directory.schema';
