@@ -9,7 +9,7 @@
  *    as a child process against that database, in a Temporal namespace of its own
  *    (`court12368-bench`, bulletin schedule off);
  * 3. prints the metrics response time over all the tickets (target under 1 s; the first run
- *    right after start, the next ones with the read model cached), then the time
+ *    right after start, the next ones with the read model cached), two JSON ledger pages, the time
  *    of a full-ledger xlsx export and the service's peak memory (RSS sampled from /proc every
  *    50 ms) while it streams it (target under 300 MB).
  *
@@ -288,6 +288,14 @@ async function main(): Promise<void> {
       const note = run === 1 ? ' (right after start)' : '';
       console.log(
         `metrics (run ${run}${note}): ${res.ms.toFixed(0)} ms over ${total} tickets — ${verdict}`,
+      );
+    }
+
+    for (const query of ['limit=50', 'type=complaint&status=bulletined&page=3&limit=100']) {
+      const res = await fetchTimed(`${base}/api/reports/ledger?${query}`, token);
+      const body = res.status === 200 ? JSON.parse(res.body) : null;
+      console.log(
+        `ledger page (${query}): ${res.ms.toFixed(0)} ms, ${body ? `${body.items.length} of ${body.total}` : `HTTP ${res.status}`}`,
       );
     }
 

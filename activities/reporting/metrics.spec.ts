@@ -12,6 +12,7 @@ function ticket(id: string, over: Partial<MetricsFacts> = {}): MetricsFacts {
     departmentId: null,
     handlerId: null,
     disposition: { action: 'direct_answer', rule: '4.1' },
+    status: 'answered',
     deadlines: {},
     receivedAt: at(0),
     dispatchedAt: null,

@@ -1,6 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DirectoryNames } from '../../../activities/reporting/directory-names';
 import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
+import { ledgerPageIds } from '../../../activities/reporting/ledger-page';
 import {
   LEDGER_PROJECTION,
   LEDGER_SORT,
@@ -42,19 +43,17 @@ export class ReportsService {
   }
 
   async ledgerPage(filter: LedgerFilter, page: number, limit: number) {
-    const query = ledgerQuery(filter);
-    const [docs, total, names] = await Promise.all([
-      this.models.tickets.collection
-        .find(query, { projection: LEDGER_PROJECTION })
-        .sort(LEDGER_SORT)
-        .skip((page - 1) * limit)
-        .limit(limit)
-        .toArray(),
-      this.models.tickets.countDocuments(query),
+    const [{ ids, total }, names] = await Promise.all([
+      ledgerPageIds(this.models.facts, filter, page, limit),
       this.names(),
     ]);
+    const docs = await Promise.all(
+      ids.map((_id) => this.models.tickets.findById(_id, LEDGER_PROJECTION).lean()),
+    );
     return {
-      items: docs.map((doc) => ledgerItem(doc as unknown as LedgerDoc, names)),
+      items: docs
+        .filter((doc) => doc !== null)
+        .map((doc) => ledgerItem(doc as unknown as LedgerDoc, names)),
       total,
       page,
       limit,

@@ -34,7 +34,7 @@ interface MigrationDoc {
   doneAt: Date;
 }
 
-export const LEDGER_FACTS_MIGRATION = 'ledger-facts-v1';
+export const LEDGER_FACTS_MIGRATION = 'ledger-facts-v2';
 
 /** Writes to one day's document, queued per process (see LedgerFactsStore). */
 const dayQueues = new Map<string, Promise<unknown>>();

@@ -19,6 +19,7 @@ const facts: fc.Arbitrary<TicketFacts> = fc.record({
   handlerId: text,
   loggedBy: text,
   action: text,
+  status: text,
   receivedAt: instant,
   ringAt: instant,
   answeredAt: instant,
@@ -56,6 +57,7 @@ describe('ledger facts encoding', () => {
       handlerId: '~x%',
       loggedBy: 'agent01',
       disposition: { action: 'transfer', rule: '4.5' },
+      status: 'dispatched',
       deadlines: { dispatchBy: new Date('2026-11-28T03:00:00Z'), feedbackBy: null },
       receivedAt: new Date('2026-11-28T01:00:00Z'),
       dispatchedAt: null,
@@ -83,6 +85,7 @@ describe('ledger facts encoding', () => {
       handlerId: 'head-filing',
       loggedBy: 'agent01',
       disposition: { action: 'transfer', rule: '4.5' },
+      status: 'closed',
       deadlines: { dispatchBy: new Date(10), feedbackBy: new Date(20), callbackBy: new Date(30) },
       receivedAt: new Date(1),
       dispatchedAt: new Date(2),
@@ -98,6 +101,7 @@ describe('ledger facts encoding', () => {
     });
     expect(f).toMatchObject({
       action: 'transfer',
+      status: 'closed',
       dispatchBy: 10,
       feedbackBy: 20,
       feedbackAt: 25,

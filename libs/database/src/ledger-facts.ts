@@ -8,6 +8,7 @@ export type FactsSource = Pick<
   | 'departmentId'
   | 'handlerId'
   | 'disposition'
+  | 'status'
   | 'deadlines'
   | 'receivedAt'
   | 'dispatchedAt'
@@ -29,6 +30,7 @@ export const FACTS_PROJECTION: Record<keyof FactsSource, 1> = {
   departmentId: 1,
   handlerId: 1,
   disposition: 1,
+  status: 1,
   deadlines: 1,
   receivedAt: 1,
   dispatchedAt: 1,
@@ -44,7 +46,7 @@ export const FACTS_PROJECTION: Record<keyof FactsSource, 1> = {
   loggedBy: 1,
 };
 
-/** What the metrics need of one ticket: ids, the disposition's action, and instants in ms. */
+/** What the metrics and the ledger's pages need of one ticket: ids, action, status, instants in ms. */
 export interface TicketFacts {
   id: string;
   type: string;
@@ -52,6 +54,7 @@ export interface TicketFacts {
   handlerId: string | null;
   loggedBy: string | null;
   action: string | null;
+  status: string | null;
   receivedAt: number | null;
   ringAt: number | null;
   answeredAt: number | null;
@@ -85,6 +88,7 @@ export function ticketFacts(doc: FactsSource): TicketFacts {
     handlerId: doc.handlerId ?? null,
     loggedBy: doc.loggedBy ?? null,
     action: typeof action === 'string' ? action : null,
+    status: doc.status ?? null,
     receivedAt: ms(doc.receivedAt),
     ringAt: ms(doc.ringAt),
     answeredAt: ms(doc.answeredAt),
@@ -108,11 +112,11 @@ export function ticketFacts(doc: FactsSource): TicketFacts {
 }
 
 /*
- * One ticket's facts as one short string: `v1|type|dept|handler|agent|action|` then the eleven
+ * One ticket's facts as one short string: `v2|type|dept|handler|agent|action|status|`, the eleven
  * instants in base 36 (empty for none) and a flag number. FerretDB's cost of reading a
  * document grows with its number of values, so a day of tickets is one value per ticket.
  */
-const VERSION = 'v1';
+const VERSION = 'v2';
 const SEPARATOR = '|';
 const INSTANTS = [
   'receivedAt',
@@ -170,6 +174,7 @@ export function encodeFacts(f: TicketFacts): string {
     text(f.handlerId),
     text(f.loggedBy),
     text(f.action),
+    text(f.status),
     ...INSTANTS.map((key) => (f[key] === null ? '' : f[key].toString(36))),
     flags(f).toString(36),
   ].join(SEPARATOR);
@@ -184,14 +189,14 @@ export class FactsFormatError extends Error {
 
 export function decodeFacts(id: string, encoded: string): TicketFacts {
   const parts = encoded.split(SEPARATOR);
-  if (parts[0] !== VERSION || parts.length !== 7 + INSTANTS.length) {
+  if (parts[0] !== VERSION || parts.length !== 8 + INSTANTS.length) {
     throw new FactsFormatError(id, encoded);
   }
   const instant = (i: number): number | null => {
-    const field = parts[6 + i]!;
+    const field = parts[7 + i]!;
     return field === '' ? null : Number.parseInt(field, 36);
   };
-  const n = Number.parseInt(parts[6 + INSTANTS.length]!, 36);
+  const n = Number.parseInt(parts[7 + INSTANTS.length]!, 36);
   return {
     id,
     type: untext(parts[1]!) ?? '',
@@ -199,6 +204,7 @@ export function decodeFacts(id: string, encoded: string): TicketFacts {
     handlerId: untext(parts[3]!),
     loggedBy: untext(parts[4]!),
     action: untext(parts[5]!),
+    status: untext(parts[6]!),
     receivedAt: instant(0),
     ringAt: instant(1),
     answeredAt: instant(2),
