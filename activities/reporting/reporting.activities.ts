@@ -17,8 +17,9 @@ import {
 import type { Model } from 'mongoose';
 import type { Notice } from '../notifications/notice';
 import type { DirectoryNames } from './directory-names';
+import { markedTicketIds } from './facts-queries';
 import { type Metrics, MetricsFold } from './metrics';
-import { type Period, periodFilter } from './period';
+import type { Period } from './period';
 
 /** A bulletin lists at most this many tickets per list; its counts stay exact beyond. */
 export const BULLETIN_MAX_ENTRIES = 2_000;
@@ -208,15 +209,19 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
     return cal;
   }
 
-  async function list(filter: Record<string, unknown>, sortField: string, names: DirectoryNames) {
-    const docs = await deps.tickets.collection
-      .find(filter, { projection: ENTRY_PROJECTION })
-      .sort({ [sortField]: 1, _id: 1 })
-      .limit(BULLETIN_MAX_ENTRIES)
-      .toArray();
-    const count = await deps.tickets.countDocuments(filter);
+  /** The period's bulletined or overdue tickets, read by `_id` after the read model picked them. */
+  async function list(mark: 'bulletinedAt' | 'overdueAt', period: Period, names: DirectoryNames) {
+    const { ids, count } = await markedTicketIds(deps.facts, mark, period, BULLETIN_MAX_ENTRIES);
+    const docs: (TicketLedgerDoc | null)[] = [];
+    for (let i = 0; i < ids.length; i += 32) {
+      docs.push(
+        ...(await Promise.all(
+          ids.slice(i, i + 32).map((id) => deps.tickets.findById(id, ENTRY_PROJECTION).lean()),
+        )),
+      );
+    }
     return {
-      entries: docs.map((d) => entryOf(d as unknown as TicketLedgerDoc, names)),
+      entries: docs.filter((d) => d !== null).map((d) => entryOf(d, names)),
       count,
     };
   }
@@ -254,7 +259,6 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
         from: input.from ? new Date(input.from) : null,
         to: new Date(input.to),
       };
-      const range = periodFilter(period);
       const existing = await deps.bulletins.findById(input.bulletinId).lean();
       let doc: BulletinDoc;
       if (existing) {
@@ -262,8 +266,8 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
       } else {
         const [figures, bulletined, overdue] = await Promise.all([
           ledgerMetrics(deps.facts, period, names, { now: now() }),
-          list({ bulletinedAt: range ?? { $ne: null } }, 'bulletinedAt', names),
-          list({ overdueAt: range ?? { $ne: null } }, 'overdueAt', names),
+          list('bulletinedAt', period, names),
+          list('overdueAt', period, names),
         ]);
         doc = {
           _id: input.bulletinId,

@@ -104,6 +104,35 @@ describe('the metrics read model (ledger facts by day) on the database server', 
     expect(read.map((f) => f.id).sort()).toEqual(ids);
   });
 
+  it('splits a busy day into buckets of ticket numbers and reads it back as one day', async () => {
+    const store = LedgerFactsStore.of(connection);
+    const start = Date.parse('2026-08-03T01:00:00Z');
+    const docs = Array.from({ length: 300 }, (_, i) => ({
+      _id: `T20260803-${String(i + 1).padStart(4, '0')}`,
+      type: 'other',
+      receivedAt: new Date(start + i * 60_000),
+    }));
+    await store.put(docs as never[]);
+    const buckets = await connection
+      .collection('ledger_fact_day_list')
+      .find({ _id: { $regex: '^2026-08-03#' } } as never)
+      .toArray();
+    expect(buckets.map((b) => b._id).sort()).toEqual([
+      '2026-08-03#0',
+      '2026-08-03#1',
+      '2026-08-03#2',
+    ]);
+    const days: TicketFacts[][] = [];
+    for await (const day of store.read({
+      from: new Date('2026-08-01T00:00:00Z'),
+      to: new Date('2026-08-05T00:00:00Z'),
+    })) {
+      days.push(day);
+    }
+    expect(days).toHaveLength(1);
+    expect(days[0]!.map((f) => f.id).sort()).toEqual(docs.map((d) => d._id));
+  });
+
   it('reads a period to the millisecond and days in order, past and future bounds alike', async () => {
     const store = LedgerFactsStore.of(connection);
     const at = (iso: string) => ({ _id: `TF-${iso}`, type: 'other', receivedAt: new Date(iso) });
@@ -170,6 +199,10 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       expect(read).toHaveLength(25);
       expect(read.every((f) => f.action === 'direct_answer')).toBe(true);
       expect(await buildLedgerFacts(older)).toEqual({ built: false, tickets: 0 });
+      // A read model of an older format is replaced, not added to.
+      await older.collection('schema_migrations').deleteMany({});
+      await buildLedgerFacts(older);
+      expect(await readAll(LedgerFactsStore.of(older), { from: null, to: null })).toHaveLength(25);
     } finally {
       await older.dropDatabase();
       await older.close();

@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DirectoryNames } from '../../../activities/reporting/directory-names';
 import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
-import { ledgerPageIds } from '../../../activities/reporting/ledger-page';
+import { ledgerPageIds } from '../../../activities/reporting/facts-queries';
 import {
   LEDGER_PROJECTION,
   LEDGER_SORT,

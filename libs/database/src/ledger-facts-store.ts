@@ -11,19 +11,19 @@ import {
 } from './ledger-facts';
 import { ledgerModels } from './schemas/ticket-ledger.schema';
 
-interface FactsDayDoc {
+interface FactsBucketDoc {
   _id: string;
   tickets: Record<string, string>;
 }
 
-/** A day of the list: `v` counts the writes to its document (the readers' cache key). */
-interface FactsDayEntry {
+/** A bucket of the list: `v` counts the writes to its document (the readers' cache key). */
+interface FactsBucketEntry {
   _id: string;
   v?: number;
 }
 
-/** A cached day as one string, `<id> <facts>` lines: a few large strings weigh far less than many small ones. */
-interface CachedDay {
+/** A cached bucket as one string, `<id> <facts>` lines: a few large strings weigh far less than many small ones. */
+interface CachedBucket {
   v: number;
   lines: string;
   size: number;
@@ -34,45 +34,59 @@ interface MigrationDoc {
   doneAt: Date;
 }
 
-export const LEDGER_FACTS_MIGRATION = 'ledger-facts-v2';
+export const LEDGER_FACTS_MIGRATION = 'ledger-facts-v3';
 
-/** Writes to one day's document, queued per process (see LedgerFactsStore). */
-const dayQueues = new Map<string, Promise<unknown>>();
+/** Tickets per bucket, by their number: a write rewrites at most this many facts on FerretDB. */
+const BUCKET_TICKETS = 128;
+
+/** `<Shanghai day of receipt>#<n>`, n from the ticket id's trailing number (its daily sequence). */
+function bucketOf(day: string, ticketId: string): string {
+  const number = /(\d+)$/.exec(ticketId)?.[1];
+  return `${day}#${number ? Math.floor(Number(number) / BUCKET_TICKETS) : 0}`;
+}
+
+function dayOf(bucket: string): string {
+  return bucket.slice(0, bucket.indexOf('#'));
+}
+
+/** Writes to one bucket, queued per process (see LedgerFactsStore). */
+const bucketQueues = new Map<string, Promise<unknown>>();
 
 function queued<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const previous = dayQueues.get(key) ?? Promise.resolve();
+  const previous = bucketQueues.get(key) ?? Promise.resolve();
   const next = previous.then(work, work);
   const settled = next.catch(() => undefined);
-  dayQueues.set(key, settled);
+  bucketQueues.set(key, settled);
   void settled.then(() => {
-    if (dayQueues.get(key) === settled) dayQueues.delete(key);
+    if (bucketQueues.get(key) === settled) bucketQueues.delete(key);
   });
   return next;
 }
 
 /**
- * The metrics' read model: each ticket's facts (ledger-facts.ts) kept in one document per
- * Shanghai day of receipt, `ledger_fact_days`, under `tickets.<ticket id>`, and the list of
- * days with a write count each in `ledger_fact_day_list`. A period's metrics read the list and
- * one document per day by `_id`, the only lookup FerretDB 1.24 does without scanning a
- * collection; a reader with a cache keeps the days it has read and fetches again only those
- * whose write count moved.
+ * The metrics' read model: each ticket's facts (ledger-facts.ts) under `tickets.<ticket id>` of
+ * a bucket document in `ledger_fact_days`, one bucket per Shanghai day of receipt and 128
+ * ticket numbers, and the list of buckets with a write count each in `ledger_fact_day_list`.
+ * A period's reports read the list and each bucket by `_id`, the only lookup FerretDB 1.24
+ * does without scanning a collection; a reader with a cache keeps the buckets it has read and
+ * fetches again only those whose write count moved.
  *
  * Written with the ledger, by its one writer per ticket (the workflow's ledger activity): a
- * `$set` of the ticket's own path, then `$inc` of the day's count, each atomic on MongoDB.
+ * `$set` of the ticket's own path, then `$inc` of the bucket's count, each atomic on MongoDB.
  * FerretDB applies an update by reading and rewriting the whole document without a lock, so
- * writes to a day are queued in the process; the embedded stack runs one worker.
+ * writes to a bucket are queued in the process (the embedded stack runs one worker), and a
+ * bucket stays small so that the rewrite stays cheap however busy the day.
  */
 export class LedgerFactsStore {
-  /** Days read, least recently used first, while they hold at most `cacheTickets` in all. */
-  private readonly cache = new Map<string, CachedDay>();
+  /** Buckets read, least recently used first, while they hold at most `cacheTickets` in all. */
+  private readonly cache = new Map<string, CachedBucket>();
   private cachedTickets = 0;
-  /** Days being fetched: readers at the same time share one fetch. */
+  /** Buckets being fetched: readers at the same time share one fetch. */
   private readonly fetching = new Map<string, Promise<[string, string][]>>();
 
   constructor(
-    private readonly days: Collection<FactsDayDoc>,
-    private readonly dayList: Collection<FactsDayEntry>,
+    private readonly buckets: Collection<FactsBucketDoc>,
+    private readonly bucketList: Collection<FactsBucketEntry>,
     private readonly migrations: Collection<MigrationDoc>,
     private readonly scope: string,
     private readonly cacheTickets = 0,
@@ -81,8 +95,8 @@ export class LedgerFactsStore {
   /** `cacheTickets`: how many tickets' facts a reader may keep between reads (0: none). */
   static of(connection: Connection, options: { cacheTickets?: number } = {}): LedgerFactsStore {
     return new LedgerFactsStore(
-      connection.collection<FactsDayDoc>('ledger_fact_days'),
-      connection.collection<FactsDayEntry>('ledger_fact_day_list'),
+      connection.collection<FactsBucketDoc>('ledger_fact_days'),
+      connection.collection<FactsBucketEntry>('ledger_fact_day_list'),
       connection.collection<MigrationDoc>('schema_migrations'),
       connection.name,
       options.cacheTickets ?? 0,
@@ -91,36 +105,41 @@ export class LedgerFactsStore {
 
   /** Stores (or replaces) the facts of these ledger tickets. */
   async put(docs: readonly FactsSource[]): Promise<void> {
-    const byDay = new Map<string, Record<string, string>>();
+    const byBucket = new Map<string, Record<string, string>>();
     for (const doc of docs) {
       const facts = ticketFacts(doc);
       if (facts.receivedAt === null) continue;
-      if (!/^[^.$][^.]*$/.test(facts.id))
+      if (!/^[^.$\s][^.\s]*$/.test(facts.id)) {
         throw new Error(`ticket id unfit for a field name: ${facts.id}`);
-      const day = shanghaiDate(facts.receivedAt);
-      let set = byDay.get(day);
+      }
+      const bucket = bucketOf(shanghaiDate(facts.receivedAt), facts.id);
+      let set = byBucket.get(bucket);
       if (!set) {
         set = {};
-        byDay.set(day, set);
+        byBucket.set(bucket, set);
       }
       set[`tickets.${facts.id}`] = encodeFacts(facts);
     }
     await Promise.all(
-      [...byDay].map(([day, set]) => queued(`${this.scope}/${day}`, () => this.writeDay(day, set))),
+      [...byBucket].map(([bucket, set]) =>
+        queued(`${this.scope}/${bucket}`, () => this.writeBucket(bucket, set)),
+      ),
     );
   }
 
   /** The document first, then its count: a reader that sees the new count sees the write. */
-  private async writeDay(day: string, set: Record<string, string>): Promise<void> {
-    await upsertOnce(() => this.days.updateOne({ _id: day }, { $set: set }, { upsert: true }));
+  private async writeBucket(bucket: string, set: Record<string, string>): Promise<void> {
     await upsertOnce(() =>
-      this.dayList.updateOne({ _id: day }, { $inc: { v: 1 } }, { upsert: true }),
+      this.buckets.updateOne({ _id: bucket }, { $set: set }, { upsert: true }),
+    );
+    await upsertOnce(() =>
+      this.bucketList.updateOne({ _id: bucket }, { $inc: { v: 1 } }, { upsert: true }),
     );
   }
 
   /**
    * The facts of the tickets received in [from, to) (either bound may be absent), a day at a
-   * time in day order; `parallel` days are fetched at once.
+   * time in day order; `parallel` buckets are fetched at once.
    */
   async *read(
     period: { from: Date | null; to: Date | null },
@@ -130,35 +149,52 @@ export class LedgerFactsStore {
     const to = period.to?.getTime() ?? Number.POSITIVE_INFINITY;
     const firstDay = period.from ? shanghaiDate(from) : '';
     const lastDay = period.to ? shanghaiDate(to - 1) : '\uffff';
-    const days = (await this.dayList.find({}).toArray())
-      .filter((d) => d._id >= firstDay && d._id <= lastDay)
-      .sort((a, b) => (a._id < b._id ? -1 : 1));
-    for (let i = 0; i < days.length; i += parallel) {
-      const batch = await Promise.all(days.slice(i, i + parallel).map((d) => this.day(d)));
-      for (const tickets of batch) {
+    const days = new Map<string, FactsBucketEntry[]>();
+    for (const entry of await this.bucketList.find({}).toArray()) {
+      const day = dayOf(entry._id);
+      if (day < firstDay || day > lastDay) continue;
+      days.set(day, [...(days.get(day) ?? []), entry]);
+    }
+    const order = [...days.keys()].sort();
+    let next = 0;
+    while (next < order.length) {
+      // Whole days, about `parallel` buckets at a time.
+      const batch: string[] = [];
+      let size = 0;
+      while (next < order.length && (batch.length === 0 || size < parallel)) {
+        const day = order[next++]!;
+        batch.push(day);
+        size += days.get(day)!.length;
+      }
+      const fetched = await Promise.all(
+        batch.map((day) => Promise.all(days.get(day)!.map((entry) => this.bucket(entry)))),
+      );
+      for (const buckets of fetched) {
         const facts: TicketFacts[] = [];
-        for (const [id, encoded] of tickets) {
-          const f = decodeFacts(id, encoded);
-          if (f.receivedAt !== null && f.receivedAt >= from && f.receivedAt < to) facts.push(f);
+        for (const tickets of buckets) {
+          for (const [id, encoded] of tickets) {
+            const f = decodeFacts(id, encoded);
+            if (f.receivedAt !== null && f.receivedAt >= from && f.receivedAt < to) facts.push(f);
+          }
         }
         yield facts;
       }
     }
   }
 
-  /** Fetches every day once, so that a reader's first report finds its cache filled. */
+  /** Fetches every bucket once, so that a reader's first report finds its cache filled. */
   async warm(parallel = 8): Promise<number> {
-    const days = await this.dayList.find({}).toArray();
+    const entries = await this.bucketList.find({}).toArray();
     let tickets = 0;
-    for (let i = 0; i < days.length; i += parallel) {
-      const batch = await Promise.all(days.slice(i, i + parallel).map((d) => this.day(d)));
-      for (const day of batch) tickets += day.length;
+    for (let i = 0; i < entries.length; i += parallel) {
+      const batch = await Promise.all(entries.slice(i, i + parallel).map((e) => this.bucket(e)));
+      for (const bucket of batch) tickets += bucket.length;
     }
     return tickets;
   }
 
-  /** One day's `[id, facts]`, from the cache while its write count has not moved. */
-  private async day(entry: FactsDayEntry): Promise<[string, string][]> {
+  /** One bucket's `[id, facts]`, from the cache while its write count has not moved. */
+  private async bucket(entry: FactsBucketEntry): Promise<[string, string][]> {
     const v = entry.v ?? 0;
     const cached = this.cache.get(entry._id);
     if (cached) {
@@ -172,36 +208,43 @@ export class LedgerFactsStore {
     const key = `${entry._id}@${v}`;
     let fetch = this.fetching.get(key);
     if (!fetch) {
-      fetch = this.fetchDay(entry._id, v).finally(() => this.fetching.delete(key));
+      fetch = this.fetchBucket(entry._id, v).finally(() => this.fetching.delete(key));
       this.fetching.set(key, fetch);
     }
     return fetch;
   }
 
-  private async fetchDay(day: string, v: number): Promise<[string, string][]> {
-    const doc = await this.days.findOne({ _id: day });
+  private async fetchBucket(bucket: string, v: number): Promise<[string, string][]> {
+    const doc = await this.buckets.findOne({ _id: bucket });
     const tickets = Object.entries(doc?.tickets ?? {});
     if (this.cacheTickets > 0) {
       const lines = tickets.map(([id, encoded]) => `${id} ${encoded}`).join('\n');
-      this.remember(day, { v, lines, size: tickets.length });
+      this.remember(bucket, { v, lines, size: tickets.length });
     }
     return tickets;
   }
 
-  private remember(day: string, cached: CachedDay): void {
-    const previous = this.cache.get(day);
+  private remember(bucket: string, cached: CachedBucket): void {
+    const previous = this.cache.get(bucket);
     if (previous) {
-      this.cache.delete(day);
+      this.cache.delete(bucket);
       this.cachedTickets -= previous.size;
     }
     if (cached.size > this.cacheTickets) return;
-    this.cache.set(day, cached);
+    this.cache.set(bucket, cached);
     this.cachedTickets += cached.size;
     for (const [oldest, old] of this.cache) {
       if (this.cachedTickets <= this.cacheTickets) break;
       this.cache.delete(oldest);
       this.cachedTickets -= old.size;
     }
+  }
+
+  /** Empties the read model (before it is built again from the ledger). */
+  async clear(): Promise<void> {
+    await Promise.all([this.buckets.deleteMany({}), this.bucketList.deleteMany({})]);
+    this.cache.clear();
+    this.cachedTickets = 0;
   }
 
   async migrated(): Promise<boolean> {
@@ -245,6 +288,7 @@ export async function buildLedgerFacts(
 ): Promise<{ built: boolean; tickets: number }> {
   const store = LedgerFactsStore.of(connection);
   if (await store.migrated()) return { built: false, tickets: 0 };
+  await store.clear(); // facts of an older format, if any
   const cursor = ledgerModels(connection)
     .tickets.collection.find({}, { projection: FACTS_PROJECTION, batchSize })
     .map((doc) => doc as unknown as FactsSource);

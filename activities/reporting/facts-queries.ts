@@ -44,3 +44,29 @@ export async function ledgerPageIds(
   }
   return { ids, total };
 }
+
+/**
+ * The tickets marked (bulletined, or turned overdue) in a period, in the order of the mark:
+ * the first `max` ids and how many there are. Any ticket received before the period's end may
+ * carry such a mark, so every day up to it is read.
+ */
+export async function markedTicketIds(
+  facts: LedgerFactsStore,
+  mark: 'bulletinedAt' | 'overdueAt',
+  period: { from: Date | null; to: Date | null },
+  max: number,
+): Promise<{ ids: string[]; count: number }> {
+  const from = period.from?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const to = period.to?.getTime() ?? Number.POSITIVE_INFINITY;
+  const marked: TicketFacts[] = [];
+  for await (const day of facts.read({ from: null, to: period.to })) {
+    for (const t of day) {
+      const at = t[mark];
+      if (at !== null && at >= from && at < to) marked.push(t);
+    }
+  }
+  marked.sort(
+    (a, b) => (a[mark] ?? 0) - (b[mark] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return { ids: marked.slice(0, max).map((t) => t.id), count: marked.length };
+}

@@ -1,5 +1,5 @@
 import type { LedgerFactsStore, TicketFacts } from '@court/database';
-import { ledgerPageIds } from './ledger-page';
+import { ledgerPageIds, markedTicketIds } from './facts-queries';
 
 const DAY = 86_400_000;
 
@@ -77,5 +77,42 @@ describe('a page of the ledger from the read model', () => {
     expect(
       await ledgerPageIds(store, { period, type: 'complaint', departmentId: 'civil' }, 1, 50),
     ).toEqual({ ids: ['T4-0'], total: 1 });
+  });
+});
+
+describe('the tickets marked in a period, from the read model', () => {
+  const marked: TicketFacts[][] = [
+    [
+      facts('M-1', 0, { bulletinedAt: 5 * DAY, overdueAt: 3 * DAY }),
+      facts('M-2', 1, { bulletinedAt: 4 * DAY, overdueAt: 3 * DAY }),
+      facts('M-3', 2, { bulletinedAt: 9 * DAY }),
+    ],
+    [facts('M-4', DAY, { bulletinedAt: 4 * DAY }), facts('M-5', DAY, { overdueAt: DAY / 2 })],
+  ];
+  const markedStore = {
+    async *read() {
+      for (const day of marked) yield day;
+    },
+  } as unknown as LedgerFactsStore;
+  const period = { from: new Date(4 * DAY), to: new Date(6 * DAY) };
+
+  it('lists them by the time of the mark, then id, whenever they were received', async () => {
+    expect(await markedTicketIds(markedStore, 'bulletinedAt', period, 10)).toEqual({
+      ids: ['M-2', 'M-4', 'M-1'],
+      count: 3,
+    });
+    expect(
+      await markedTicketIds(markedStore, 'overdueAt', { from: null, to: period.to }, 10),
+    ).toEqual({
+      ids: ['M-5', 'M-1', 'M-2'],
+      count: 3,
+    });
+  });
+
+  it('keeps the count exact beyond the listed maximum', async () => {
+    expect(await markedTicketIds(markedStore, 'bulletinedAt', period, 2)).toEqual({
+      ids: ['M-2', 'M-4'],
+      count: 3,
+    });
   });
 });
