@@ -64,7 +64,18 @@ export async function provideTemporal(
       String(port),
       '--log-level',
       'error',
-      ...(plan.persistent ? ['--db-filename', dbFile] : []),
+      // WAL with synchronous=NORMAL, as the FerretDB launcher does: a crash loses nothing,
+      // and a commit no longer writes a rollback journal and waits for its fsyncs (README).
+      ...(plan.persistent
+        ? [
+            '--db-filename',
+            dbFile,
+            '--sqlite-pragma',
+            'journal_mode=wal',
+            '--sqlite-pragma',
+            'synchronous=normal',
+          ]
+        : []),
       ...(plan.ui ? ['--ui-ip', host, '--ui-port', String(plan.temporalUiPort)] : ['--headless']),
       ...searchAttributeCliFlags(),
     ];

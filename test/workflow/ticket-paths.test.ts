@@ -1,8 +1,14 @@
-import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowHandle,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { DEMO_CASE_NUMBER } from '../../libs/domain/src';
 import { ticketWorkflowOptions } from '../../libs/temporal/src/ticket-start';
 import {
   acknowledgeEscalationUpdate,
+  awaitRoutedUpdate,
   getTicketQuery,
   recordCallbackUpdate,
   recordRepeatCallUpdate,
@@ -74,6 +80,62 @@ describe('ticketWorkflow on the dev server', () => {
     expect(events.map((e) => e.kind)).toEqual(['created', 'answered']);
     historyLengths.directAnswer = await harness.historyLength(handle);
     await recordHistory(handle, 'direct-answer');
+  });
+
+  /** How the intake logs a call: start and wait for the routing in one call (update-with-start). */
+  function startRouted(input: TicketWorkflowInput): Promise<TicketView> {
+    return harness.client.workflow.executeUpdateWithStart(awaitRoutedUpdate, {
+      updateId: `routed-${input.ticketId}`,
+      startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
+        ...ticketWorkflowOptions(input, harness.taskQueue),
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+  }
+
+  it('update-with-start: one call starts a transfer and answers it dispatched; a retry answers the same', async () => {
+    // No policy in the input, as from the intake: the worker's is read first (a local
+    // activity), so the update arrives before the workflow has routed anything.
+    const input = ticketInput({ type: 'petition' });
+    const view = await startRouted(input);
+    expect(view.status).toBe('dispatched');
+    expect(view.deadlines.dispatchBy).toEqual(expect.any(String));
+    expect(view.deadlines.feedbackBy).toEqual(expect.any(String));
+    expect(view.handler?.id).toBe('head-petition');
+    const handle = harness.client.workflow.getHandle(`ticket-${input.ticketId}`);
+    expect(await handle.query(getTicketQuery)).toMatchObject({ status: 'dispatched' });
+    // A retry (the same update id) joins the running workflow and gets the same answer.
+    expect(await startRouted(input)).toEqual(view);
+    const runs = harness.client.workflow.list({ query: `WorkflowId = 'ticket-${input.ticketId}'` });
+    let count = 0;
+    for await (const _ of runs) count++;
+    expect(count).toBeLessThanOrEqual(1);
+    await handle.terminate('test done');
+  });
+
+  it('update-with-start: a direct answer answers `answered`; after it finished, a retry gets the same answer, not a second run', async () => {
+    const input = ticketInput({ type: 'case_inquiry' });
+    const view = await startRouted(input);
+    expect(view.status).toBe('answered');
+    const handle = harness.client.workflow.getHandle<typeof ticketWorkflow>(
+      `ticket-${input.ticketId}`,
+    );
+    const { runId } = await handle.describe();
+    expect((await handle.result()).status).toBe('answered');
+    // The server keeps the update's outcome with the closed run and answers the same id again.
+    expect(await startRouted(input)).toEqual(view);
+    expect((await handle.describe()).runId).toBe(runId);
+    // Another update id on the finished run: the id reuse policy refuses to start it again.
+    await expect(
+      harness.client.workflow.executeUpdateWithStart(awaitRoutedUpdate, {
+        updateId: 'another',
+        startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
+          ...ticketWorkflowOptions(input, harness.taskQueue),
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      }),
+    ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+    await recordHistory(handle, 'direct-answer-update-with-start');
   });
 
   it('keeps a direct answer touching litigation rights open for its key callback (Art. 10)', async () => {

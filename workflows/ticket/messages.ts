@@ -41,3 +41,9 @@ export const sendReminderUpdate = defineUpdate<TicketView, [ReminderInput]>('sen
 export const recordCallbackUpdate = defineUpdate<TicketView, [CallbackInput]>('recordCallback');
 export const calendarChangedSignal = defineSignal<[CalendarChangedInput]>('calendarChanged');
 export const getTicketQuery = defineQuery<TicketView>('getTicket');
+/**
+ * Answers, with the state `getTicket` gives, once the ticket has been routed (its status has
+ * left `open`). The intake sends it together with the start (update-with-start), so that
+ * logging a call is one round trip to Temporal instead of a start and polling queries.
+ */
+export const awaitRoutedUpdate = defineUpdate<TicketView, []>('awaitRouted');

@@ -28,6 +28,7 @@ import {
 import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
 import {
   acknowledgeEscalationUpdate,
+  awaitRoutedUpdate,
   type CallbackInput,
   calendarChangedSignal,
   getTicketQuery,
@@ -100,8 +101,14 @@ function toRejection(check: () => void): void {
  * feedback and callback. Timers, not polling: each deadline fires when it is due.
  */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketView> {
-  const policy = input.policy ?? (await policyActivities.currentPolicy());
   const state = new TicketState(input);
+  // Set before the first await: the intake sends this update with the start, and an update
+  // that has no handler by the end of the first activation is rejected.
+  setHandler(awaitRoutedUpdate, async () => {
+    await condition(() => state.status !== 'open');
+    return state.view();
+  });
+  const policy = input.policy ?? (await policyActivities.currentPolicy());
   const { ticketId } = input;
   const typeLabel = TICKET_TYPE_LABELS[input.type];
 

@@ -29,10 +29,16 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  type Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { QueryFilter } from 'mongoose';
 import {
   acknowledgeEscalationUpdate,
+  awaitRoutedUpdate,
   getTicketQuery,
   recordCallbackUpdate,
   recordRepeatCallUpdate,
@@ -57,6 +63,17 @@ const SEE_ALL = ['agent', 'supervisor', 'leader', 'admin'] as const;
 /** Roles shown the caller's full phone on one ticket (they call callers back). */
 const SEE_PHONE = ['agent', 'supervisor', 'handler', 'leader'] as const;
 const FINISHED = ['closed', 'answered'];
+/** How long `POST /api/tickets` waits for the workflow to route the ticket before answering `open`. */
+const SETTLE_TIMEOUT_MS = 5_000;
+
+/** A gRPC call cut off by its deadline (`withDeadline`), however the client wrapped it. */
+function isDeadlineExceeded(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === 4 /* DEADLINE_EXCEEDED */) return true;
+    if (e.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return true;
+  }
+  return false;
+}
 
 function badRequest(errors: readonly FieldError[], message = '请求参数有误'): BadRequestException {
   return new BadRequestException({ statusCode: 400, message, errors: [...errors] });
@@ -335,10 +352,9 @@ export class TicketsService {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    await this.startWorkflow(workflowInput);
+    const view = await this.startWorkflow(workflowInput);
     if (input.voicemailId)
       await this.markVoicemailLogged(input.voicemailId, ticketId, workflowInput.loggedBy);
-    const view = await this.settledView(ticketId);
     const pub = publicDisposition(disposition)!;
     return {
       id: ticketId,
@@ -358,15 +374,41 @@ export class TicketsService {
     };
   }
 
-  /** Starts the ticket's workflow; one already there (a retry) is fine. */
-  async startWorkflow(input: TicketWorkflowInput): Promise<void> {
+  /**
+   * Starts the ticket's workflow and answers its state once it has routed the ticket (its
+   * first task), in one round trip: update-with-start. A running workflow (a retry) is used as
+   * it is (`USE_EXISTING`; the same update id answers again without a second run); a finished
+   * one is refused by the id reuse policy and queried instead. Null when the workflow is slow.
+   */
+  async startWorkflow(input: TicketWorkflowInput): Promise<TicketView | null> {
+    const options = ticketWorkflowOptions(input, this.settings.ticketsTaskQueue);
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
     try {
-      await this.temporal.workflow.start<typeof ticketWorkflow>(
-        'ticketWorkflow',
-        ticketWorkflowOptions(input, this.settings.ticketsTaskQueue),
+      return await this.temporal.withDeadline(deadline, () =>
+        this.temporal.workflow.executeUpdateWithStart(awaitRoutedUpdate, {
+          updateId: `routed-${input.ticketId}`,
+          startWorkflowOperation: new WithStartWorkflowOperation<typeof ticketWorkflow>(
+            'ticketWorkflow',
+            { ...options, workflowIdConflictPolicy: 'USE_EXISTING' },
+          ),
+        }),
       );
     } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        return this.settledView(input.ticketId, deadline); // finished already: its last state
+      }
+      if (error instanceof WorkflowUpdateFailedError) {
+        // Started, but the worker has no such update (an older worker): ask as before.
+        return this.settledView(input.ticketId, deadline);
+      }
+      if (!isDeadlineExceeded(error)) throw error;
+      // No answer in time (no worker, or a very busy one): make sure it runs, answer `open`.
+      try {
+        await this.temporal.workflow.start<typeof ticketWorkflow>('ticketWorkflow', options);
+      } catch (startError) {
+        if (!(startError instanceof WorkflowExecutionAlreadyStartedError)) throw startError;
+      }
+      return null;
     }
   }
 
@@ -385,9 +427,8 @@ export class TicketsService {
   }
 
   /** The workflow's state once it has routed the ticket (its first task), or null when it is slow. */
-  private async settledView(ticketId: string, timeoutMs = 5_000): Promise<TicketView | null> {
+  private async settledView(ticketId: string, deadline: number): Promise<TicketView | null> {
     const handle = this.temporal.workflow.getHandle(ticketWorkflowId(ticketId));
-    const deadline = Date.now() + timeoutMs;
     let delay = 5;
     for (;;) {
       try {
