@@ -36,7 +36,7 @@ export function createLedgerActivities(models: LedgerModels, facts: LedgerFactsS
           { _id: ticketId },
           { $set: fields },
           // No projection: FerretDB's findAndModify does not take one.
-          { upsert: true, new: true },
+          { upsert: true, returnDocument: 'after' },
         )
         .lean();
       await Promise.all([

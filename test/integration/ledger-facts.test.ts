@@ -102,6 +102,11 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       to: new Date('2026-10-09T00:00:00Z'),
     });
     expect(read.map((f) => f.id).sort()).toEqual(ids);
+    // Grouped: the first write alone, the 39 that queued behind it in one more.
+    const bucket = await connection
+      .collection<{ _id: string; v: number }>('ledger_fact_day_list')
+      .findOne({ _id: '2026-10-08#0' });
+    expect(bucket?.v).toBe(2);
   });
 
   it('splits a busy day into buckets of ticket numbers and reads it back as one day', async () => {

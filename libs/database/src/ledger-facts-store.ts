@@ -49,18 +49,50 @@ function dayOf(bucket: string): string {
   return bucket.slice(0, bucket.indexOf('#'));
 }
 
-/** Writes to one bucket, queued per process (see LedgerFactsStore). */
-const bucketQueues = new Map<string, Promise<unknown>>();
+interface BucketBatch {
+  set: Record<string, string>;
+  waiters: { resolve: () => void; reject: (error: unknown) => void }[];
+}
 
-function queued<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const previous = bucketQueues.get(key) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  const settled = next.catch(() => undefined);
-  bucketQueues.set(key, settled);
-  void settled.then(() => {
-    if (bucketQueues.get(key) === settled) bucketQueues.delete(key);
-  });
-  return next;
+/**
+ * Writes to one bucket, one at a time per process (see LedgerFactsStore), with group commit:
+ * the writes that arrive while one is under way go together in the next, so that many tickets
+ * of one bucket written at once (deadlines falling together) cost two writes, not one each.
+ */
+const pendingBatches = new Map<string, BucketBatch>();
+const drainingBuckets = new Set<string>();
+
+function writeQueued(
+  key: string,
+  set: Record<string, string>,
+  write: (set: Record<string, string>) => Promise<void>,
+): Promise<void> {
+  let batch = pendingBatches.get(key);
+  if (!batch) {
+    batch = { set: {}, waiters: [] };
+    pendingBatches.set(key, batch);
+  }
+  Object.assign(batch.set, set); // a later write of the same ticket carries its newer facts
+  const written = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
+  if (!drainingBuckets.has(key)) void drain(key, write);
+  return written;
+}
+
+async function drain(key: string, write: (set: Record<string, string>) => Promise<void>) {
+  drainingBuckets.add(key);
+  try {
+    for (let batch = pendingBatches.get(key); batch; batch = pendingBatches.get(key)) {
+      pendingBatches.delete(key);
+      try {
+        await write(batch.set);
+        for (const waiter of batch.waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of batch.waiters) waiter.reject(error);
+      }
+    }
+  } finally {
+    drainingBuckets.delete(key);
+  }
 }
 
 /**
@@ -74,8 +106,8 @@ function queued<T>(key: string, work: () => Promise<T>): Promise<T> {
  * Written with the ledger, by its one writer per ticket (the workflow's ledger activity): a
  * `$set` of the ticket's own path, then `$inc` of the bucket's count, each atomic on MongoDB.
  * FerretDB applies an update by reading and rewriting the whole document without a lock, so
- * writes to a bucket are queued in the process (the embedded stack runs one worker), and a
- * bucket stays small so that the rewrite stays cheap however busy the day.
+ * writes to a bucket are queued, and grouped, in the process (the embedded stack runs one
+ * worker), and a bucket stays small so that the rewrite stays cheap however busy the day.
  */
 export class LedgerFactsStore {
   /** Buckets read, least recently used first, while they hold at most `cacheTickets` in all. */
@@ -122,7 +154,7 @@ export class LedgerFactsStore {
     }
     await Promise.all(
       [...byBucket].map(([bucket, set]) =>
-        queued(`${this.scope}/${bucket}`, () => this.writeBucket(bucket, set)),
+        writeQueued(`${this.scope}/${bucket}`, set, (batch) => this.writeBucket(bucket, batch)),
       ),
     );
   }
