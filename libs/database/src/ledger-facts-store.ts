@@ -22,7 +22,7 @@ interface FactsBucketEntry {
   v?: number;
 }
 
-/** A cached bucket as one string, `<id> <facts>` lines: a few large strings weigh far less than many small ones. */
+/** A cached bucket as one string of `<id> <facts>` lines: few large strings weigh less than many. */
 interface CachedBucket {
   v: number;
   lines: string;
