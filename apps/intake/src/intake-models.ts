@@ -1,5 +1,7 @@
 import {
+  buildCallerLookup,
   type CalendarOverrideDoc,
+  CallerLookup,
   calendarOverrideModel,
   type DirectoryModels,
   type DirectoryPersonDoc,
@@ -16,7 +18,7 @@ import {
   type VoicemailDoc,
   voicemailModel,
 } from '@court/database';
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';
 import { INTAKE_SETTINGS, loadIntakeSettings } from './intake-settings';
@@ -27,6 +29,7 @@ export interface IntakeModels {
   idempotency: Model<IdempotencyKeyDoc>;
   ticketIds: Model<TicketIdDoc>;
   ledger: LedgerModels;
+  callers: CallerLookup;
   people: Model<DirectoryPersonDoc>;
   directory: DirectoryModels;
   voicemails: Model<VoicemailDoc>;
@@ -41,6 +44,7 @@ export function intakeModels(connection: Connection): IntakeModels {
     idempotency: idempotencyKeyModel(connection),
     ticketIds: ticketIdModel(connection),
     ledger: ledgerModels(connection),
+    callers: CallerLookup.of(connection),
     people: directoryPersonModel(connection),
     directory: directoryModels(connection),
     voicemails: voicemailModel(connection),
@@ -51,9 +55,27 @@ export function intakeModels(connection: Connection): IntakeModels {
 @Global()
 @Module({
   providers: [
-    { provide: INTAKE_MODELS, inject: [getConnectionToken()], useFactory: intakeModels },
+    {
+      provide: INTAKE_MODELS,
+      inject: [getConnectionToken()],
+      useFactory: async (connection: Connection) => {
+        await buildLookupOnce(connection);
+        return intakeModels(connection);
+      },
+    },
     { provide: INTAKE_SETTINGS, useFactory: () => loadIntakeSettings() },
   ],
   exports: [INTAKE_MODELS, INTAKE_SETTINGS],
 })
 export class IntakeModelsModule {}
+
+/** A ledger from before the caller lookup existed gets it once, before the first call is logged. */
+async function buildLookupOnce(connection: Connection): Promise<void> {
+  const started = Date.now();
+  const result = await buildCallerLookup(connection);
+  if (result.built) {
+    new Logger('CallerLookup').log(
+      `来电人与案号索引已建立：${result.tickets} 件工单，用时 ${Date.now() - started} ms`,
+    );
+  }
+}

@@ -1,5 +1,7 @@
+export * from './caller-lookup';
 export * from './database.module';
 export * from './duplicate-key';
+export * from './grouped-write';
 export * from './ledger-facts';
 export * from './ledger-facts-store';
 export * from './schemas/bulletin.schema';
@@ -12,3 +14,4 @@ export * from './schemas/ticket-id.schema';
 export * from './schemas/ticket-ledger.schema';
 export * from './schemas/user.schema';
 export * from './schemas/voicemail.schema';
+export * from './upsert-once';

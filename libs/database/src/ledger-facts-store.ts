@@ -1,6 +1,6 @@
 import { shanghaiDate } from '@court/domain';
 import type { Collection, Connection } from 'mongoose';
-import { isDuplicateKey } from './duplicate-key';
+import { groupedWrite } from './grouped-write';
 import {
   decodeFacts,
   encodeFacts,
@@ -9,7 +9,9 @@ import {
   type TicketFacts,
   ticketFacts,
 } from './ledger-facts';
+import { isMigrated, markMigrated } from './migrations';
 import { ledgerModels } from './schemas/ticket-ledger.schema';
+import { upsertOnce } from './upsert-once';
 
 interface FactsBucketDoc {
   _id: string;
@@ -29,11 +31,6 @@ interface CachedBucket {
   size: number;
 }
 
-interface MigrationDoc {
-  _id: string;
-  doneAt: Date;
-}
-
 export const LEDGER_FACTS_MIGRATION = 'ledger-facts-v3';
 
 /** Tickets per bucket, by their number: a write rewrites at most this many facts on FerretDB. */
@@ -47,52 +44,6 @@ function bucketOf(day: string, ticketId: string): string {
 
 function dayOf(bucket: string): string {
   return bucket.slice(0, bucket.indexOf('#'));
-}
-
-interface BucketBatch {
-  set: Record<string, string>;
-  waiters: { resolve: () => void; reject: (error: unknown) => void }[];
-}
-
-/**
- * Writes to one bucket, one at a time per process (see LedgerFactsStore), with group commit:
- * the writes that arrive while one is under way go together in the next, so that many tickets
- * of one bucket written at once (deadlines falling together) cost two writes, not one each.
- */
-const pendingBatches = new Map<string, BucketBatch>();
-const drainingBuckets = new Set<string>();
-
-function writeQueued(
-  key: string,
-  set: Record<string, string>,
-  write: (set: Record<string, string>) => Promise<void>,
-): Promise<void> {
-  let batch = pendingBatches.get(key);
-  if (!batch) {
-    batch = { set: {}, waiters: [] };
-    pendingBatches.set(key, batch);
-  }
-  Object.assign(batch.set, set); // a later write of the same ticket carries its newer facts
-  const written = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
-  if (!drainingBuckets.has(key)) void drain(key, write);
-  return written;
-}
-
-async function drain(key: string, write: (set: Record<string, string>) => Promise<void>) {
-  drainingBuckets.add(key);
-  try {
-    for (let batch = pendingBatches.get(key); batch; batch = pendingBatches.get(key)) {
-      pendingBatches.delete(key);
-      try {
-        await write(batch.set);
-        for (const waiter of batch.waiters) waiter.resolve();
-      } catch (error) {
-        for (const waiter of batch.waiters) waiter.reject(error);
-      }
-    }
-  } finally {
-    drainingBuckets.delete(key);
-  }
 }
 
 /**
@@ -119,7 +70,6 @@ export class LedgerFactsStore {
   constructor(
     private readonly buckets: Collection<FactsBucketDoc>,
     private readonly bucketList: Collection<FactsBucketEntry>,
-    private readonly migrations: Collection<MigrationDoc>,
     private readonly scope: string,
     private readonly cacheTickets = 0,
   ) {}
@@ -129,7 +79,6 @@ export class LedgerFactsStore {
     return new LedgerFactsStore(
       connection.collection<FactsBucketDoc>('ledger_fact_days'),
       connection.collection<FactsBucketEntry>('ledger_fact_day_list'),
-      connection.collection<MigrationDoc>('schema_migrations'),
       connection.name,
       options.cacheTickets ?? 0,
     );
@@ -154,7 +103,7 @@ export class LedgerFactsStore {
     }
     await Promise.all(
       [...byBucket].map(([bucket, set]) =>
-        writeQueued(`${this.scope}/${bucket}`, set, (batch) => this.writeBucket(bucket, batch)),
+        groupedWrite(`${this.scope}/${bucket}`, set, (batch) => this.writeBucket(bucket, batch)),
       ),
     );
   }
@@ -278,35 +227,11 @@ export class LedgerFactsStore {
     this.cache.clear();
     this.cachedTickets = 0;
   }
-
-  async migrated(): Promise<boolean> {
-    return (await this.migrations.findOne({ _id: LEDGER_FACTS_MIGRATION })) !== null;
-  }
-
-  async markMigrated(): Promise<void> {
-    await upsertOnce(() =>
-      this.migrations.updateOne(
-        { _id: LEDGER_FACTS_MIGRATION },
-        { $setOnInsert: { doneAt: new Date() } },
-        { upsert: true },
-      ),
-    );
-  }
 }
 
 function splitLine(line: string): [string, string] {
   const space = line.indexOf(' ');
   return [line.slice(0, space), line.slice(space + 1)];
-}
-
-/** Two concurrent upserts of a new `_id` can both insert: the loser's retry updates. */
-async function upsertOnce(write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    await write();
-  }
 }
 
 /**
@@ -318,8 +243,8 @@ export async function buildLedgerFacts(
   onProgress: (done: number) => void = () => undefined,
   batchSize = 2_000,
 ): Promise<{ built: boolean; tickets: number }> {
+  if (await isMigrated(connection, LEDGER_FACTS_MIGRATION)) return { built: false, tickets: 0 };
   const store = LedgerFactsStore.of(connection);
-  if (await store.migrated()) return { built: false, tickets: 0 };
   await store.clear(); // facts of an older format, if any
   const cursor = ledgerModels(connection)
     .tickets.collection.find({}, { projection: FACTS_PROJECTION, batchSize })
@@ -342,6 +267,6 @@ export async function buildLedgerFacts(
   await store.put(batch);
   done += batch.length;
   if (batch.length > 0) onProgress(done);
-  await store.markMigrated();
+  await markMigrated(connection, LEDGER_FACTS_MIGRATION);
   return { built: true, tickets: done };
 }

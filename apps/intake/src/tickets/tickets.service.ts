@@ -157,23 +157,23 @@ export class TicketsService {
   private async contactedJudgeBefore(
     input: Pick<CreateTicketInput, 'caller' | 'caseNumber'>,
   ): Promise<boolean> {
-    const filter: QueryFilter<TicketLedgerDoc> = {
-      type: 'contact_judge',
-      'caller.phone': input.caller.phone,
-      ...(input.caseNumber ? { caseNumber: input.caseNumber } : {}),
-    };
-    return (await this.models.ledger.tickets.findOne(filter, { _id: 1 }).lean()) !== null;
+    const earlier = await this.models.callers.find(input.caller.phone, input.caseNumber);
+    return earlier.some(
+      (t) => t.type === 'contact_judge' && t.samePhone && (!input.caseNumber || t.sameCase),
+    );
   }
 
-  /** Earlier tickets of the same caller phone or the same case, open ones first. */
+  /** Earlier tickets of the same caller phone or the same case (the 50 latest), open ones first. */
   private async earlierTickets(input: Pick<CreateTicketInput, 'caller' | 'caseNumber'>) {
-    const or: QueryFilter<TicketLedgerDoc>[] = [{ 'caller.phone': input.caller.phone }];
-    if (input.caseNumber) or.push({ caseNumber: input.caseNumber });
-    const docs = await this.models.ledger.tickets
-      .find({ $or: or })
-      .sort({ receivedAt: -1 })
-      .limit(50)
-      .lean();
+    const latest = (await this.models.callers.find(input.caller.phone, input.caseNumber)).slice(
+      0,
+      50,
+    );
+    const docs = (
+      await Promise.all(latest.map((t) => this.models.ledger.tickets.findById(t.id).lean()))
+    )
+      .filter((doc) => doc !== null)
+      .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
     const rows = docs.map((doc) => ({
       ...ticketListItem(doc),
       open: !FINISHED.includes(doc.status),
@@ -352,6 +352,9 @@ export class TicketsService {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+    await this.models.callers.add([
+      { id: ticketId, type: input.type, phone: input.caller.phone, caseNumber: input.caseNumber },
+    ]);
     const view = await this.startWorkflow(workflowInput);
     if (input.voicemailId)
       await this.markVoicemailLogged(input.voicemailId, ticketId, workflowInput.loggedBy);
