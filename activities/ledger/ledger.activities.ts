@@ -4,6 +4,7 @@ import {
   type LedgerFactsStore,
   type LedgerModels,
   type TicketLedgerDoc,
+  ticketEventId,
   type VoicemailDoc,
 } from '@court/database';
 import type { TimelineEvent } from '@court/domain';
@@ -52,7 +53,7 @@ async function insertEvents(models: LedgerModels, ticketId: string, events: Ledg
   try {
     await models.events.insertMany(
       events.map((e) => ({
-        _id: `${ticketId}#${String(e.seq).padStart(4, '0')}`,
+        _id: ticketEventId(ticketId, e.seq),
         ticketId,
         seq: e.seq,
         at: new Date(e.at),

@@ -14,4 +14,5 @@ export * from './schemas/ticket-id.schema';
 export * from './schemas/ticket-ledger.schema';
 export * from './schemas/user.schema';
 export * from './schemas/voicemail.schema';
+export * from './ticket-events';
 export * from './upsert-once';

@@ -1,6 +1,6 @@
 import type { Principal } from '@court/auth';
 import type { TicketLedgerDoc } from '@court/database';
-import { isDuplicateKey } from '@court/database';
+import { isDuplicateKey, readTicketEvents } from '@court/database';
 import {
   answerErrors,
   type CreateTicketInput,
@@ -475,9 +475,7 @@ export class TicketsService {
   }
 
   private async respond(doc: TicketLedgerDoc, live: TicketView | null, user: Principal) {
-    const events = live
-      ? []
-      : await this.models.ledger.events.find({ ticketId: doc._id }).sort({ seq: 1 }).lean();
+    const events = live ? [] : await readTicketEvents(this.models.ledger.events, doc._id);
     const seePhone = user.roles.some((r) => (SEE_PHONE as readonly string[]).includes(r));
     return ticketResponse(doc, events, live, { maskCaller: !seePhone });
   }
