@@ -27,6 +27,7 @@ import { Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { readSetting } from '../libs/config/src/service-config';
 import { LEDGER_FACTS_MIGRATION, LedgerFactsStore, ledgerModels } from '../libs/database/src';
+import { TICKET_TYPES } from '../libs/domain/src';
 import { ensureNamespace } from '../libs/temporal/src/namespace-setup';
 import { APPS, appEntry } from '../scripts/stack/apps';
 import { freePort, httpOk, waitUntil } from '../scripts/stack/probes';
@@ -39,14 +40,6 @@ const METRICS_RUNS = Math.min(Math.max(Number(process.env.BENCH_METRICS_RUNS ?? 
 const NAMESPACE = 'court12368-bench';
 const H = 3_600_000;
 
-const TYPES = [
-  'case_inquiry',
-  'litigation_consultation',
-  'contact_judge',
-  'petition',
-  'complaint',
-  'other',
-];
 const TRANSFERS = [
   { dept: 'civil', handler: 'judge01', name: '李明', rule: '4.4' },
   { dept: 'petition', handler: 'head-petition', name: '周海燕', rule: '4.3' },
@@ -62,7 +55,7 @@ const TRANSFERS = [
 /** A plausible ledger ticket: a year of calls, about half transferred, some overdue. */
 function benchTicket(i: number) {
   const receivedAt = new Date(Date.parse('2025-12-01T00:30:00Z') + (i * (365 * 24 * H)) / TICKETS);
-  const type = TYPES[i % TYPES.length]!;
+  const type = TICKET_TYPES[i % TICKET_TYPES.length]!;
   const direct = type === 'case_inquiry' || type === 'litigation_consultation' || type === 'other';
   const t = TRANSFERS[i % TRANSFERS.length]!;
   const r = (i * 2_654_435_761) % 1000; // deterministic spread

@@ -1,11 +1,10 @@
 import type { LedgerFactsStore, TicketFacts } from '@court/database';
 import type { LedgerFilter } from './ledger-rows';
 
-/** Ledger order (LEDGER_SORT): by receipt, then id, as MongoDB compares strings. */
-function ledgerOrder(a: TicketFacts, b: TicketFacts): number {
-  const byTime = (a.receivedAt ?? 0) - (b.receivedAt ?? 0);
-  if (byTime !== 0) return byTime;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** By an instant, then by id as MongoDB compares strings (LEDGER_SORT with `receivedAt`). */
+function orderBy(instant: 'receivedAt' | 'bulletinedAt' | 'overdueAt') {
+  return (a: TicketFacts, b: TicketFacts): number =>
+    (a[instant] ?? 0) - (b[instant] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function matches(t: TicketFacts, filter: LedgerFilter): boolean {
@@ -34,7 +33,7 @@ export async function ledgerPageIds(
   for await (const day of facts.read(filter.period)) {
     const rows = day.filter((t) => matches(t, filter));
     if (total + rows.length > skip && ids.length < limit) {
-      rows.sort(ledgerOrder);
+      rows.sort(orderBy('receivedAt'));
       for (const t of rows.slice(Math.max(skip - total, 0))) {
         if (ids.length === limit) break;
         ids.push(t.id);
@@ -65,8 +64,6 @@ export async function markedTicketIds(
       if (at !== null && at >= from && at < to) marked.push(t);
     }
   }
-  marked.sort(
-    (a, b) => (a[mark] ?? 0) - (b[mark] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  marked.sort(orderBy(mark));
   return { ids: marked.slice(0, max).map((t) => t.id), count: marked.length };
 }

@@ -1,11 +1,12 @@
-import { computeMetrics, type MetricsFacts, metDeadline } from './metrics';
+import type { FactsSource } from '@court/database';
+import { computeMetrics, metDeadline } from './metrics';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-11-02T01:00:00Z'); // Monday 09:00 Shanghai
 const at = (ms: number) => new Date(T0 + ms);
 const NOW = at(30 * 24 * H);
 
-function ticket(id: string, over: Partial<MetricsFacts> = {}): MetricsFacts {
+function ticket(id: string, over: Partial<FactsSource> = {}): FactsSource {
   return {
     _id: id,
     type: 'case_inquiry',
@@ -30,7 +31,7 @@ function ticket(id: string, over: Partial<MetricsFacts> = {}): MetricsFacts {
   };
 }
 
-function transfer(id: string, over: Partial<MetricsFacts> = {}): MetricsFacts {
+function transfer(id: string, over: Partial<FactsSource> = {}): FactsSource {
   return ticket(id, {
     type: 'complaint',
     disposition: { action: 'transfer', rule: '4.5' },

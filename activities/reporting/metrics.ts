@@ -7,9 +7,6 @@ import { type FactsSource, type TicketFacts, ticketFacts } from '@court/database
  * null when nothing was counted.
  */
 
-/** The ledger fields the metrics read: the facts are derived from these. */
-export type MetricsFacts = FactsSource;
-
 /** Art. 1: answered within this many milliseconds of ringing. */
 export const ANSWER_WITHIN_MS = 10_000;
 
@@ -232,7 +229,7 @@ function slice(map: Map<string, Slice>, key: string): Slice {
 
 /** Folds a list (tests, small sets). */
 export function computeMetrics(
-  tickets: Iterable<MetricsFacts>,
+  tickets: Iterable<FactsSource>,
   options: { now: Date; period?: { from: Date | null; to: Date | null }; names?: MetricsNames },
 ): Metrics {
   const fold = new MetricsFold(options.now);

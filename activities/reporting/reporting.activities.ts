@@ -6,6 +6,7 @@ import type {
   LedgerFactsStore,
   TicketLedgerDoc,
 } from '@court/database';
+import { findByIds } from '@court/database';
 import {
   addCivilDays,
   type CalendarOverrides,
@@ -212,16 +213,9 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
   /** The period's bulletined or overdue tickets, read by `_id` after the read model picked them. */
   async function list(mark: 'bulletinedAt' | 'overdueAt', period: Period, names: DirectoryNames) {
     const { ids, count } = await markedTicketIds(deps.facts, mark, period, BULLETIN_MAX_ENTRIES);
-    const docs: (TicketLedgerDoc | null)[] = [];
-    for (let i = 0; i < ids.length; i += 32) {
-      docs.push(
-        ...(await Promise.all(
-          ids.slice(i, i + 32).map((id) => deps.tickets.findById(id, ENTRY_PROJECTION).lean()),
-        )),
-      );
-    }
+    const docs = await findByIds(deps.tickets, ids, ENTRY_PROJECTION);
     return {
-      entries: docs.filter((d) => d !== null).map((d) => entryOf(d, names)),
+      entries: docs.map((d) => entryOf(d, names)),
       count,
     };
   }

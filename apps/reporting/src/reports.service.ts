@@ -1,3 +1,4 @@
+import { findByIds } from '@court/database';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DirectoryNames } from '../../../activities/reporting/directory-names';
 import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
@@ -47,13 +48,9 @@ export class ReportsService {
       ledgerPageIds(this.models.facts, filter, page, limit),
       this.names(),
     ]);
-    const docs = await Promise.all(
-      ids.map((_id) => this.models.tickets.findById(_id, LEDGER_PROJECTION).lean()),
-    );
+    const docs = await findByIds(this.models.tickets, ids, LEDGER_PROJECTION);
     return {
-      items: docs
-        .filter((doc) => doc !== null)
-        .map((doc) => ledgerItem(doc as unknown as LedgerDoc, names)),
+      items: docs.map((doc) => ledgerItem(doc as unknown as LedgerDoc, names)),
       total,
       page,
       limit,

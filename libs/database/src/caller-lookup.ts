@@ -1,7 +1,7 @@
 import type { Collection, Connection } from 'mongoose';
 import { groupedWrite } from './grouped-write';
-import { isMigrated, markMigrated } from './migrations';
-import { ledgerModels, type TicketLedgerDoc } from './schemas/ticket-ledger.schema';
+import { migrateLedgerOnce } from './migrations';
+import type { TicketLedgerDoc } from './schemas/ticket-ledger.schema';
 import { upsertOnce } from './upsert-once';
 
 interface LookupDoc {
@@ -88,38 +88,26 @@ function keys(phone?: string | null, caseNumber?: string | null): string[] {
 }
 
 /** Fills the lookup from a ledger that had none, once; run by its writer (the intake) at start. */
-export async function buildCallerLookup(
+export function buildCallerLookup(
   connection: Connection,
   batchSize = 2_000,
 ): Promise<{ built: boolean; tickets: number }> {
-  if (await isMigrated(connection, CALLER_LOOKUP_MIGRATION)) return { built: false, tickets: 0 };
   const lookup = CallerLookup.of(connection);
-  const cursor = ledgerModels(connection).tickets.collection.find(
-    {},
-    { projection: { _id: 1, type: 1, 'caller.phone': 1, caseNumber: 1 }, batchSize },
+  return migrateLedgerOnce<Pick<TicketLedgerDoc, '_id' | 'type' | 'caller' | 'caseNumber'>>(
+    connection,
+    CALLER_LOOKUP_MIGRATION,
+    {
+      projection: { _id: 1, type: 1, 'caller.phone': 1, caseNumber: 1 },
+      apply: (docs) =>
+        lookup.add(
+          docs.map((d) => ({
+            id: d._id,
+            type: d.type,
+            phone: d.caller?.phone,
+            caseNumber: d.caseNumber,
+          })),
+        ),
+      batchSize,
+    },
   );
-  let batch: Parameters<CallerLookup['add']>[0][number][] = [];
-  let done = 0;
-  try {
-    for await (const raw of cursor) {
-      const doc = raw as unknown as Pick<TicketLedgerDoc, '_id' | 'type' | 'caller' | 'caseNumber'>;
-      batch.push({
-        id: doc._id,
-        type: doc.type,
-        phone: doc.caller?.phone,
-        caseNumber: doc.caseNumber,
-      });
-      if (batch.length === batchSize) {
-        await lookup.add(batch);
-        done += batch.length;
-        batch = [];
-      }
-    }
-  } finally {
-    await cursor.close();
-  }
-  await lookup.add(batch);
-  done += batch.length;
-  await markMigrated(connection, CALLER_LOOKUP_MIGRATION);
-  return { built: true, tickets: done };
 }

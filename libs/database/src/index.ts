@@ -1,6 +1,7 @@
 export * from './caller-lookup';
 export * from './database.module';
 export * from './duplicate-key';
+export * from './find-by-ids';
 export * from './grouped-write';
 export * from './ledger-facts';
 export * from './ledger-facts-store';

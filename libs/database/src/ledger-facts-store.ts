@@ -9,8 +9,7 @@ import {
   type TicketFacts,
   ticketFacts,
 } from './ledger-facts';
-import { isMigrated, markMigrated } from './migrations';
-import { ledgerModels } from './schemas/ticket-ledger.schema';
+import { migrateLedgerOnce } from './migrations';
 import { upsertOnce } from './upsert-once';
 
 interface FactsBucketDoc {
@@ -120,11 +119,11 @@ export class LedgerFactsStore {
 
   /**
    * The facts of the tickets received in [from, to) (either bound may be absent), a day at a
-   * time in day order; `parallel` buckets are fetched at once.
+   * time in day order; the buckets of `parallelDays` days are fetched at once.
    */
   async *read(
     period: { from: Date | null; to: Date | null },
-    parallel = 8,
+    parallelDays = 8,
   ): AsyncGenerator<TicketFacts[]> {
     const from = period.from?.getTime() ?? Number.NEGATIVE_INFINITY;
     const to = period.to?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -134,29 +133,22 @@ export class LedgerFactsStore {
     for (const entry of await this.bucketList.find({}).toArray()) {
       const day = dayOf(entry._id);
       if (day < firstDay || day > lastDay) continue;
-      days.set(day, [...(days.get(day) ?? []), entry]);
+      const buckets = days.get(day);
+      if (buckets) buckets.push(entry);
+      else days.set(day, [entry]);
     }
     const order = [...days.keys()].sort();
-    let next = 0;
-    while (next < order.length) {
-      // Whole days, about `parallel` buckets at a time.
-      const batch: string[] = [];
-      let size = 0;
-      while (next < order.length && (batch.length === 0 || size < parallel)) {
-        const day = order[next++]!;
-        batch.push(day);
-        size += days.get(day)!.length;
-      }
+    for (let i = 0; i < order.length; i += parallelDays) {
       const fetched = await Promise.all(
-        batch.map((day) => Promise.all(days.get(day)!.map((entry) => this.bucket(entry)))),
+        order
+          .slice(i, i + parallelDays)
+          .map((day) => Promise.all(days.get(day)!.map((entry) => this.bucket(entry)))),
       );
       for (const buckets of fetched) {
         const facts: TicketFacts[] = [];
-        for (const tickets of buckets) {
-          for (const [id, encoded] of tickets) {
-            const f = decodeFacts(id, encoded);
-            if (f.receivedAt !== null && f.receivedAt >= from && f.receivedAt < to) facts.push(f);
-          }
+        for (const [id, encoded] of buckets.flat()) {
+          const f = decodeFacts(id, encoded);
+          if (f.receivedAt !== null && f.receivedAt >= from && f.receivedAt < to) facts.push(f);
         }
         yield facts;
       }
@@ -238,35 +230,17 @@ function splitLine(line: string): [string, string] {
  * Fills the read model from the ledger when it has never been built (a database from before
  * it existed). Run by the ledger's writer before it starts writing; `onProgress` gets counts.
  */
-export async function buildLedgerFacts(
+export function buildLedgerFacts(
   connection: Connection,
   onProgress: (done: number) => void = () => undefined,
   batchSize = 2_000,
 ): Promise<{ built: boolean; tickets: number }> {
-  if (await isMigrated(connection, LEDGER_FACTS_MIGRATION)) return { built: false, tickets: 0 };
   const store = LedgerFactsStore.of(connection);
-  await store.clear(); // facts of an older format, if any
-  const cursor = ledgerModels(connection)
-    .tickets.collection.find({}, { projection: FACTS_PROJECTION, batchSize })
-    .map((doc) => doc as unknown as FactsSource);
-  let batch: FactsSource[] = [];
-  let done = 0;
-  try {
-    for await (const doc of cursor) {
-      batch.push(doc);
-      if (batch.length === batchSize) {
-        await store.put(batch);
-        done += batch.length;
-        batch = [];
-        onProgress(done);
-      }
-    }
-  } finally {
-    await cursor.close();
-  }
-  await store.put(batch);
-  done += batch.length;
-  if (batch.length > 0) onProgress(done);
-  await markMigrated(connection, LEDGER_FACTS_MIGRATION);
-  return { built: true, tickets: done };
+  return migrateLedgerOnce<FactsSource>(connection, LEDGER_FACTS_MIGRATION, {
+    projection: FACTS_PROJECTION,
+    prepare: () => store.clear(), // facts of an older format, if any
+    apply: (docs) => store.put(docs),
+    onProgress,
+    batchSize,
+  });
 }

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { ledgerModels } from './schemas/ticket-ledger.schema';
 import { upsertOnce } from './upsert-once';
 
 /** One-off data migrations done in this database (`schema_migrations`, by name). */
@@ -6,11 +7,11 @@ function migrations(connection: Connection) {
   return connection.collection<{ _id: string; doneAt: Date }>('schema_migrations');
 }
 
-export async function isMigrated(connection: Connection, name: string): Promise<boolean> {
+async function isMigrated(connection: Connection, name: string): Promise<boolean> {
   return (await migrations(connection).findOne({ _id: name })) !== null;
 }
 
-export async function markMigrated(connection: Connection, name: string): Promise<void> {
+async function markMigrated(connection: Connection, name: string): Promise<void> {
   await upsertOnce(() =>
     migrations(connection).updateOne(
       { _id: name },
@@ -18,4 +19,49 @@ export async function markMigrated(connection: Connection, name: string): Promis
       { upsert: true },
     ),
   );
+}
+
+/**
+ * Runs migration `name` over every ledger ticket once: `prepare`, then `apply` to the
+ * documents (with `projection`) in batches, reporting the count after each, then marks it
+ * done. Nothing happens when it was done before.
+ */
+export async function migrateLedgerOnce<T>(
+  connection: Connection,
+  name: string,
+  step: {
+    projection: Record<string, 1>;
+    prepare?: () => Promise<void>;
+    apply: (docs: T[]) => Promise<void>;
+    onProgress?: (done: number) => void;
+    batchSize?: number;
+  },
+): Promise<{ built: boolean; tickets: number }> {
+  if (await isMigrated(connection, name)) return { built: false, tickets: 0 };
+  await step.prepare?.();
+  const batchSize = step.batchSize ?? 2_000;
+  const cursor = ledgerModels(connection).tickets.collection.find(
+    {},
+    { projection: step.projection, batchSize },
+  );
+  let batch: T[] = [];
+  let done = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await step.apply(batch);
+    done += batch.length;
+    batch = [];
+    step.onProgress?.(done);
+  };
+  try {
+    for await (const doc of cursor) {
+      batch.push(doc as unknown as T);
+      if (batch.length === batchSize) await flush();
+    }
+  } finally {
+    await cursor.close();
+  }
+  await flush();
+  await markMigrated(connection, name);
+  return { built: true, tickets: done };
 }

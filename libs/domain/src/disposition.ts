@@ -152,15 +152,20 @@ const SPECIAL_LABELS = {
   hotline: '12368平台所在部门',
 } as const;
 
-/** Resolves a type row (not 4.7 / 4.8) against the directory. */
-function resolveTypeRoute(row: RuleRow, input: RoutingInput, directory: Directory): Result<Route> {
-  const base = {
+/** What every route of a rule row carries, whatever its target. */
+function routeBase(row: RuleRow) {
+  return {
     action: row.action,
     rule: row.rule,
     rowId: row.id,
     byAnalogy: row.byAnalogy,
     explanation: explain(row),
   };
+}
+
+/** Resolves a type row (not 4.7 / 4.8) against the directory. */
+function resolveTypeRoute(row: RuleRow, input: RoutingInput, directory: Directory): Result<Route> {
+  const base = routeBase(row);
   const t = row.target;
   switch (t.kind) {
     case 'agent':
@@ -280,13 +285,7 @@ function resolvePrecedenceRoute(
   directory: Directory,
 ): Result<{ route: Route; ladder: EscalationLevel[] | null }> {
   const department = responsibleDepartment(input, typeRoute, directory);
-  const base = {
-    action: row.action,
-    rule: row.rule,
-    rowId: row.id,
-    byAnalogy: row.byAnalogy,
-    explanation: explain(row),
-  };
+  const base = routeBase(row);
   if (row.target.kind === 'escalation_ladder') {
     const ladder = department ? escalationLadder(directory, department) : [];
     if (ladder.length === 0) {

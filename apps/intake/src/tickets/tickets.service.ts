@@ -1,6 +1,6 @@
 import type { Principal } from '@court/auth';
 import type { TicketLedgerDoc } from '@court/database';
-import { isDuplicateKey, readTicketEvents } from '@court/database';
+import { type CallerTicket, findByIds, isDuplicateKey, readTicketEvents } from '@court/database';
 import {
   answerErrors,
   type CreateTicketInput,
@@ -75,6 +75,19 @@ function isDeadlineExceeded(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether this caller already had a contact-judge ticket (about this case, when one is given),
+ * among all the caller's tickets, not only those listed.
+ */
+function contactedJudgeBefore(
+  input: Pick<CreateTicketInput, 'caseNumber'>,
+  callerTickets: CallerTicket[],
+): boolean {
+  return callerTickets.some(
+    (t) => t.type === 'contact_judge' && t.samePhone && (!input.caseNumber || t.sameCase),
+  );
+}
+
 function badRequest(errors: readonly FieldError[], message = '请求参数有误'): BadRequestException {
   return new BadRequestException({ statusCode: 400, message, errors: [...errors] });
 }
@@ -125,12 +138,12 @@ export class TicketsService {
     const input = this.parse(body);
     const directory = await this.directory.current();
     const disposition = this.decide(input, directory);
-    const [earlier, contactJudgeBefore] = await Promise.all([
-      this.earlierTickets(input),
-      this.contactedJudgeBefore(input),
-    ]);
+    const callerTickets = await this.models.callers.find(input.caller.phone, input.caseNumber);
+    const earlier = await this.earlierTickets(input, callerTickets);
     const offerCouldNotReachJudge =
-      input.type === 'contact_judge' && !input.flags.couldNotReachJudge && contactJudgeBefore;
+      input.type === 'contact_judge' &&
+      !input.flags.couldNotReachJudge &&
+      contactedJudgeBefore(input, callerTickets);
     return {
       disposition: publicDisposition(disposition),
       answerRequired: disposition.action === 'direct_answer',
@@ -150,30 +163,15 @@ export class TicketsService {
     };
   }
 
-  /**
-   * Whether this caller already had a contact-judge ticket (about this case, when one is
-   * given): asked on its own, since the caller may have more earlier tickets than are listed.
-   */
-  private async contactedJudgeBefore(
-    input: Pick<CreateTicketInput, 'caller' | 'caseNumber'>,
-  ): Promise<boolean> {
-    const earlier = await this.models.callers.find(input.caller.phone, input.caseNumber);
-    return earlier.some(
-      (t) => t.type === 'contact_judge' && t.samePhone && (!input.caseNumber || t.sameCase),
-    );
-  }
-
   /** Earlier tickets of the same caller phone or the same case (the 50 latest), open ones first. */
-  private async earlierTickets(input: Pick<CreateTicketInput, 'caller' | 'caseNumber'>) {
-    const latest = (await this.models.callers.find(input.caller.phone, input.caseNumber)).slice(
-      0,
-      50,
+  private async earlierTickets(
+    input: Pick<CreateTicketInput, 'caller' | 'caseNumber'>,
+    callerTickets: CallerTicket[],
+  ) {
+    const latest = callerTickets.slice(0, 50).map((t) => t.id);
+    const docs = (await findByIds(this.models.ledger.tickets, latest)).sort(
+      (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime(),
     );
-    const docs = (
-      await Promise.all(latest.map((t) => this.models.ledger.tickets.findById(t.id).lean()))
-    )
-      .filter((doc) => doc !== null)
-      .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
     const rows = docs.map((doc) => ({
       ...ticketListItem(doc),
       open: !FINISHED.includes(doc.status),

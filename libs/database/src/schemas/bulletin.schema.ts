@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /** One ticket named in a bulletin (通报): no caller details. */
 export interface BulletinEntry {
@@ -75,6 +76,5 @@ export const bulletinSchema = new Schema<BulletinDoc>(
 );
 
 export function bulletinModel(connection: Connection): Model<BulletinDoc> {
-  return (connection.models.Bulletin ??
-    connection.model('Bulletin', bulletinSchema)) as Model<BulletinDoc>;
+  return modelOn(connection, 'Bulletin', bulletinSchema);
 }

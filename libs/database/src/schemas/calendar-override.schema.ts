@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /** The court's calendar overrides, one document per imported version (the highest is in force). */
 export interface CalendarOverrideDoc {
@@ -19,6 +20,5 @@ export const calendarOverrideSchema = new Schema<CalendarOverrideDoc>(
 );
 
 export function calendarOverrideModel(connection: Connection): Model<CalendarOverrideDoc> {
-  return (connection.models.CalendarOverride ??
-    connection.model('CalendarOverride', calendarOverrideSchema)) as Model<CalendarOverrideDoc>;
+  return modelOn(connection, 'CalendarOverride', calendarOverrideSchema);
 }

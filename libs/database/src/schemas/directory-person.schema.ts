@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /** People of the court's directory, as far as notifications need them (their phone). */
 export interface DirectoryPersonDoc {
@@ -24,6 +25,5 @@ export const directoryPersonSchema = new Schema<DirectoryPersonDoc>(
 );
 
 export function directoryPersonModel(connection: Connection): Model<DirectoryPersonDoc> {
-  return (connection.models.DirectoryPerson ??
-    connection.model('DirectoryPerson', directoryPersonSchema)) as Model<DirectoryPersonDoc>;
+  return modelOn(connection, 'DirectoryPerson', directoryPersonSchema);
 }

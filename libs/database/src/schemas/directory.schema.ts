@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /** Departments of the court's directory (people are in `directory_people`). */
 export interface DirectoryDepartmentDoc {
@@ -62,13 +63,8 @@ export interface DirectoryModels {
 
 export function directoryModels(connection: Connection): DirectoryModels {
   return {
-    departments:
-      connection.models.DirectoryDepartment ??
-      connection.model('DirectoryDepartment', directoryDepartmentSchema),
-    cases:
-      connection.models.DirectoryCase ?? connection.model('DirectoryCase', directoryCaseSchema),
-    settings:
-      connection.models.DirectorySettings ??
-      connection.model('DirectorySettings', directorySettingsSchema),
-  } as DirectoryModels;
+    departments: modelOn(connection, 'DirectoryDepartment', directoryDepartmentSchema),
+    cases: modelOn(connection, 'DirectoryCase', directoryCaseSchema),
+    settings: modelOn(connection, 'DirectorySettings', directorySettingsSchema),
+  };
 }

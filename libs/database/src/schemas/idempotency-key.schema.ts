@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /**
  * `Idempotency-Key` of `POST /api/tickets`: the key is the `_id` (unique under concurrency,
@@ -33,6 +34,5 @@ export const idempotencyKeySchema = new Schema<IdempotencyKeyDoc>(
 );
 
 export function idempotencyKeyModel(connection: Connection): Model<IdempotencyKeyDoc> {
-  return (connection.models.IdempotencyKey ??
-    connection.model('IdempotencyKey', idempotencyKeySchema)) as Model<IdempotencyKeyDoc>;
+  return modelOn(connection, 'IdempotencyKey', idempotencyKeySchema);
 }

@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /**
  * In-app notices (the trial-process system prompt of Art. 5) and SMS handed to the provider.
@@ -149,9 +150,9 @@ export interface NotificationModels {
 
 export function notificationModels(connection: Connection): NotificationModels {
   return {
-    inbox: connection.models.InboxNotice ?? connection.model('InboxNotice', inboxNoticeSchema),
-    sms: connection.models.SmsMessage ?? connection.model('SmsMessage', smsMessageSchema),
-    claims: connection.models.SmsClaim ?? connection.model('SmsClaim', smsClaimSchema),
-    heads: connection.models.NoticeHead ?? connection.model('NoticeHead', noticeHeadSchema),
-  } as NotificationModels;
+    inbox: modelOn(connection, 'InboxNotice', inboxNoticeSchema),
+    sms: modelOn(connection, 'SmsMessage', smsMessageSchema),
+    claims: modelOn(connection, 'SmsClaim', smsClaimSchema),
+    heads: modelOn(connection, 'NoticeHead', noticeHeadSchema),
+  };
 }

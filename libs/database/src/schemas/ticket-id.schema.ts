@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /**
  * Claimed ticket ids `T<yyyymmdd>-<seq>`: one document per id, claimed by inserting it (the
@@ -24,6 +25,5 @@ export const ticketIdSchema = new Schema<TicketIdDoc>(
 ticketIdSchema.index({ day: 1, seq: -1 });
 
 export function ticketIdModel(connection: Connection): Model<TicketIdDoc> {
-  return (connection.models.TicketId ??
-    connection.model('TicketId', ticketIdSchema)) as Model<TicketIdDoc>;
+  return modelOn(connection, 'TicketId', ticketIdSchema);
 }

@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /**
  * The ledger (台账): one document per ticket. The intake writes the call as logged (caller,
@@ -136,7 +137,7 @@ export interface LedgerModels {
 
 export function ledgerModels(connection: Connection): LedgerModels {
   return {
-    tickets: connection.models.TicketLedger ?? connection.model('TicketLedger', ticketLedgerSchema),
-    events: connection.models.TicketEvent ?? connection.model('TicketEvent', ticketEventSchema),
-  } as LedgerModels;
+    tickets: modelOn(connection, 'TicketLedger', ticketLedgerSchema),
+    events: modelOn(connection, 'TicketEvent', ticketEventSchema),
+  };
 }

@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /**
  * Accounts of the intake (and, through the shared JWT, of every service). `_id` is the login
@@ -28,5 +29,5 @@ export const userSchema = new Schema<UserDoc>(
 );
 
 export function userModel(connection: Connection): Model<UserDoc> {
-  return (connection.models.User ?? connection.model('User', userSchema)) as Model<UserDoc>;
+  return modelOn(connection, 'User', userSchema);
 }

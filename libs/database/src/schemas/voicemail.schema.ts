@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { modelOn } from './model-on';
 
 /** Art. 6: a voicemail left outside working hours, due at the start of the next working day. */
 export type VoicemailStatus = 'waiting' | 'due' | 'logged' | 'overdue';
@@ -33,6 +34,5 @@ export const voicemailSchema = new Schema<VoicemailDoc>(
 );
 
 export function voicemailModel(connection: Connection): Model<VoicemailDoc> {
-  return (connection.models.Voicemail ??
-    connection.model('Voicemail', voicemailSchema)) as Model<VoicemailDoc>;
+  return modelOn(connection, 'Voicemail', voicemailSchema);
 }
