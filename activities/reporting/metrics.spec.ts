@@ -1,4 +1,5 @@
 import type { FactsSource } from '@court/database';
+import { answeredTicket } from '../../test/support/ledger-seed';
 import { computeMetrics, metDeadline } from './metrics';
 
 const H = 3_600_000;
@@ -7,28 +8,7 @@ const at = (ms: number) => new Date(T0 + ms);
 const NOW = at(30 * 24 * H);
 
 function ticket(id: string, over: Partial<FactsSource> = {}): FactsSource {
-  return {
-    _id: id,
-    type: 'case_inquiry',
-    departmentId: null,
-    handlerId: null,
-    disposition: { action: 'direct_answer', rule: '4.1' },
-    status: 'answered',
-    deadlines: {},
-    receivedAt: at(0),
-    dispatchedAt: null,
-    overdueAt: null,
-    remindedAt: null,
-    bulletinedAt: null,
-    feedback: null,
-    callbackDue: false,
-    keyCallback: false,
-    callback: null,
-    ringAt: null,
-    answeredAt: null,
-    loggedBy: 'agent01',
-    ...over,
-  };
+  return answeredTicket(id, at(0), over);
 }
 
 function transfer(id: string, over: Partial<FactsSource> = {}): FactsSource {

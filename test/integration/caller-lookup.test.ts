@@ -1,18 +1,12 @@
 import mongoose from 'mongoose';
 import { buildCallerLookup, CallerLookup, ledgerModels } from '../../libs/database/src';
-import { testEnv } from '../support/test-env';
-
-function databaseUri(suffix: string): string {
-  const uri = new URL(testEnv().mongodbUri);
-  uri.pathname = `/${uri.pathname.slice(1)}_${suffix}`;
-  return uri.toString();
-}
+import { testDatabaseUri } from '../support/test-env';
 
 describe('the caller lookup (earlier tickets by phone and case) on the database server', () => {
   let connection: mongoose.Connection;
 
   beforeAll(async () => {
-    connection = await mongoose.createConnection(databaseUri('callers')).asPromise();
+    connection = await mongoose.createConnection(testDatabaseUri('callers')).asPromise();
   });
 
   afterAll(async () => {
@@ -46,7 +40,7 @@ describe('the caller lookup (earlier tickets by phone and case) on the database 
   });
 
   it('is built once from a ledger that had none', async () => {
-    const older = await mongoose.createConnection(databaseUri('callers_build')).asPromise();
+    const older = await mongoose.createConnection(testDatabaseUri('callers_build')).asPromise();
     try {
       await ledgerModels(older).tickets.collection.insertMany([
         {

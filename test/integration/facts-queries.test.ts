@@ -1,35 +1,15 @@
 import mongoose from 'mongoose';
 import { ledgerPageIds, markedTicketIds } from '../../activities/reporting/facts-queries';
 import { type FactsSource, LedgerFactsStore } from '../../libs/database/src';
-import { testEnv } from '../support/test-env';
+import { answeredTicket } from '../support/ledger-seed';
+import { testDatabaseUri } from '../support/test-env';
 
 const DAY = 86_400_000;
 const PAGE_BASE = Date.parse('2026-03-01T16:00:00Z'); // 2026-03-02 00:00 Shanghai
 const MARK_BASE = Date.parse('2026-05-31T16:00:00Z'); // 2026-06-01 00:00 Shanghai
 
 function ticket(id: string, receivedAt: number, over: Partial<FactsSource> = {}): FactsSource {
-  return {
-    _id: id,
-    type: 'case_inquiry',
-    departmentId: null,
-    handlerId: null,
-    disposition: { action: 'direct_answer', rule: '4.1' },
-    status: 'answered',
-    deadlines: {},
-    receivedAt: new Date(receivedAt),
-    dispatchedAt: null,
-    overdueAt: null,
-    remindedAt: null,
-    bulletinedAt: null,
-    feedback: null,
-    callbackDue: false,
-    keyCallback: false,
-    callback: null,
-    ringAt: null,
-    answeredAt: null,
-    loggedBy: 'agent01',
-    ...over,
-  };
+  return answeredTicket(id, new Date(receivedAt), over);
 }
 
 describe('ledger pages and marked tickets from the read model on the database server', () => {
@@ -38,9 +18,7 @@ describe('ledger pages and marked tickets from the read model on the database se
   const pages = { from: new Date(PAGE_BASE), to: new Date(PAGE_BASE + 5 * DAY) };
 
   beforeAll(async () => {
-    const uri = new URL(testEnv().mongodbUri);
-    uri.pathname = `/${uri.pathname.slice(1)}_facts_queries`;
-    connection = await mongoose.createConnection(uri.toString()).asPromise();
+    connection = await mongoose.createConnection(testDatabaseUri('facts_queries')).asPromise();
     store = LedgerFactsStore.of(connection);
     const at = (ms: number) => new Date(ms);
     await store.put([

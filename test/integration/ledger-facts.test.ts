@@ -6,7 +6,7 @@ import {
   ledgerModels,
   type TicketFacts,
 } from '../../libs/database/src';
-import { testEnv } from '../support/test-env';
+import { testDatabaseUri } from '../support/test-env';
 
 const H = 3_600_000;
 // 2026-11-27 23:30 Shanghai: the Shanghai day, not the UTC one, holds it.
@@ -25,9 +25,7 @@ describe('the metrics read model (ledger facts by day) on the database server', 
   let connection: mongoose.Connection;
 
   beforeAll(async () => {
-    const base = new URL(testEnv().mongodbUri);
-    base.pathname = `/${base.pathname.slice(1)}_facts`;
-    connection = await mongoose.createConnection(base.toString()).asPromise();
+    connection = await mongoose.createConnection(testDatabaseUri('facts')).asPromise();
   });
 
   afterAll(async () => {
@@ -182,9 +180,7 @@ describe('the metrics read model (ledger facts by day) on the database server', 
   });
 
   it('builds the read model once from a ledger that had none', async () => {
-    const base = new URL(testEnv().mongodbUri);
-    base.pathname = `/${base.pathname.slice(1)}_facts_build`;
-    const older = await mongoose.createConnection(base.toString()).asPromise();
+    const older = await mongoose.createConnection(testDatabaseUri('facts_build')).asPromise();
     try {
       const tickets = Array.from({ length: 25 }, (_, i) => ({
         _id: `TB-${i}`,

@@ -11,7 +11,7 @@ import { directoryPersonModel, notificationModels } from '../../libs/database/sr
 import { parseQuietHours } from '../../libs/domain/src';
 import { FakeDysmsapi } from '../support/aliyun-sms-fake';
 import { eventually } from '../support/temporal-harness';
-import { testEnv, uniqueId } from '../support/test-env';
+import { testDatabaseUri, uniqueId } from '../support/test-env';
 
 const PHONES = {
   ok: '13800138001',
@@ -55,9 +55,7 @@ describe('notification delivery (real database; Alibaba Cloud SDK against a loca
   beforeAll(async () => {
     // A database of this file's own: the release sweep of a notification app started by
     // another test file (same run) must not pick up the messages held or claimed here.
-    const uri = new URL(testEnv().mongodbUri);
-    uri.pathname = `${uri.pathname}_delivery`;
-    connection = await mongoose.createConnection(uri.toString()).asPromise();
+    connection = await mongoose.createConnection(testDatabaseUri('delivery')).asPromise();
     models = notificationModels(connection);
     people = directoryPersonModel(connection);
     await people.bulkWrite(

@@ -5,7 +5,7 @@ import { createNotificationActivities, type Notice } from '../../activities';
 import { AliyunSmsProvider } from '../../activities/notifications/sms/aliyun-sms.provider';
 import { directoryPersonModel, notificationModels } from '../../libs/database/src';
 import { FakeDysmsapi } from '../support/aliyun-sms-fake';
-import { testEnv, uniqueId } from '../support/test-env';
+import { testDatabaseUri, testEnv, uniqueId } from '../support/test-env';
 
 /**
  * `deliverNotices` on a real worker on the dev server, Alibaba Cloud SDK against the local
@@ -24,9 +24,7 @@ describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
   let running: Promise<void>;
 
   beforeAll(async () => {
-    const uri = new URL(env.mongodbUri);
-    uri.pathname = `${uri.pathname}_temporal`;
-    database = await mongoose.createConnection(uri.toString()).asPromise();
+    database = await mongoose.createConnection(testDatabaseUri('temporal')).asPromise();
     const people = directoryPersonModel(database);
     await people.create([
       { _id: 'probe-ok', name: '可达', role: 'handler', departmentId: null, phone: '13900139001' },

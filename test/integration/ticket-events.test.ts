@@ -1,14 +1,12 @@
 import mongoose from 'mongoose';
 import { ledgerModels, readTicketEvents, ticketEventId } from '../../libs/database/src';
-import { testEnv } from '../support/test-env';
+import { testDatabaseUri } from '../support/test-env';
 
 describe('a ticket’s timeline read by event id', () => {
   let connection: mongoose.Connection;
 
   beforeAll(async () => {
-    const uri = new URL(testEnv().mongodbUri);
-    uri.pathname = `/${uri.pathname.slice(1)}_events`;
-    connection = await mongoose.createConnection(uri.toString()).asPromise();
+    connection = await mongoose.createConnection(testDatabaseUri('events')).asPromise();
   });
 
   afterAll(async () => {

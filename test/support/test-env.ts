@@ -17,3 +17,10 @@ export function testEnv(): { temporalAddress: string; namespace: string; mongodb
 export function uniqueId(prefix: string): string {
   return `${prefix}-${randomUUID()}`;
 }
+
+/** A database of this run's own for one test file: the run's database name plus `_<suffix>`. */
+export function testDatabaseUri(suffix: string): string {
+  const uri = new URL(testEnv().mongodbUri);
+  uri.pathname = `${uri.pathname}_${suffix}`;
+  return uri.toString();
+}
