@@ -10,6 +10,7 @@ import { IntakeModelsModule } from './intake-models';
 import { SeedModule } from './seed/seed.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { VoicemailsModule } from './voicemails/voicemails.module';
+import { WebAppModule } from './web/web-app.module';
 
 @Module({
   imports: [
@@ -23,6 +24,7 @@ import { VoicemailsModule } from './voicemails/voicemails.module';
     DirectoryModule,
     TicketsModule,
     VoicemailsModule,
+    WebAppModule,
   ],
   controllers: [HealthController],
 })

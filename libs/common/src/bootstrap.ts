@@ -17,6 +17,8 @@ export async function bootstrapHttpService(
   service: string,
   module: Type<unknown>,
   port: (app: NestExpressApplication) => number,
+  /** Middleware that must see requests before the body parser (the intake's forwarding). */
+  beforeHttp?: (app: NestExpressApplication) => void,
 ): Promise<NestExpressApplication> {
   try {
     const app = await NestFactory.create<NestExpressApplication>(module, {
@@ -24,6 +26,7 @@ export async function bootstrapHttpService(
       logger: new JsonLogger(service),
     });
     app.enableShutdownHooks();
+    beforeHttp?.(app);
     configureHttpApp(app, `12368 ${service} service`);
     const listenPort = port(app);
     await app.listen(listenPort, process.env.HOST ?? '0.0.0.0');

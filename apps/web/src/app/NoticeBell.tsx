@@ -1,0 +1,73 @@
+import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { labelOf, NOTICE_KIND_LABELS } from '../lib/labels';
+import { formatTime } from '../lib/time';
+import { useNotices } from '../notices/NoticeProvider';
+
+/** The `通知` control: unread count, the latest notices, each opening its ticket. */
+export function NoticeBell() {
+  const { notices, unread, markRead } = useNotices();
+  const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  const content = (
+    <div style={{ width: 'min(360px, 86vw)', maxHeight: 420, overflowY: 'auto' }}>
+      {notices.length === 0 ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="暂无通知：有新的转办、催办或层报时会在这里出现"
+        />
+      ) : (
+        <List
+          size="small"
+          dataSource={notices.slice(0, 30)}
+          renderItem={(n) => (
+            <List.Item
+              style={{ cursor: 'pointer', background: n.readAt ? undefined : '#fff7e6' }}
+              onClick={() => {
+                setOpen(false);
+                if (!n.readAt) void markRead(n.id);
+                if (n.ticketId) navigate(`/tickets/${n.ticketId}`);
+              }}
+            >
+              <List.Item.Meta
+                title={
+                  <span>
+                    [{labelOf(NOTICE_KIND_LABELS, n.kind)}] {n.ticketId ?? ''}
+                  </span>
+                }
+                description={
+                  <>
+                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                      {n.text}
+                    </Typography.Paragraph>
+                    <Typography.Text type="secondary">{formatTime(n.createdAt)}</Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+  return (
+    <Popover
+      content={content}
+      trigger="click"
+      open={open}
+      onOpenChange={setOpen}
+      placement="bottomRight"
+      title="通知"
+    >
+      <Button type="text" aria-label="通知" aria-describedby="unread-count" icon={<BellOutlined />}>
+        <Badge count={unread} size="small" offset={[2, -10]}>
+          <span id="unread-count" className="visually-hidden">
+            {unread > 0 ? `${unread} 条未读` : '没有未读通知'}
+          </span>
+        </Badge>
+      </Button>
+    </Popover>
+  );
+}

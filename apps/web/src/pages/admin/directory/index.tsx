@@ -1,0 +1,7 @@
+import { Result } from 'antd';
+import { usePageTitle } from '../../../app/PageTitle';
+
+export default function Page() {
+  usePageTitle('admin/directory');
+  return <Result status="info" title="建设中" />;
+}

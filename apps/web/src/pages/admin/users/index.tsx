@@ -1,0 +1,7 @@
+import { Result } from 'antd';
+import { usePageTitle } from '../../../app/PageTitle';
+
+export default function Page() {
+  usePageTitle('admin/users');
+  return <Result status="info" title="建设中" />;
+}
