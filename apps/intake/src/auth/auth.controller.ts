@@ -1,9 +1,10 @@
 import { CurrentUser, type Principal, Public } from '@court/auth';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
+import { LoginResult, SignedInUser } from './dto/session.dto';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -14,11 +15,12 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: '登录，取得访问令牌（JWT）' })
+  @ApiOkResponse({ type: LoginResult })
   async login(
     @Body() body: LoginDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<LoginResult> {
     try {
       return await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
     } catch (error) {
@@ -33,7 +35,8 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户' })
-  me(@CurrentUser() user: Principal) {
+  @ApiOkResponse({ type: SignedInUser })
+  me(@CurrentUser() user: Principal): SignedInUser {
     return user;
   }
 }

@@ -10,10 +10,11 @@ import {
   Param,
   Put,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { DirectoryService } from './directory.service';
 import { CaseDto, DepartmentDto, PersonDto } from './dto/directory.dto';
+import { DirectoryView } from './dto/directory-view.dto';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -40,7 +41,8 @@ export class DirectoryController {
   @Get()
   @Roles('agent', 'handler', 'supervisor', 'leader', 'admin')
   @ApiOperation({ summary: '通讯录：部门、人员（电话脱敏）、案件' })
-  view() {
+  @ApiOkResponse({ type: DirectoryView })
+  view(): Promise<DirectoryView> {
     return this.directory.publicView();
   }
 

@@ -1,4 +1,6 @@
 import type { TicketLedgerDoc } from '@court/database';
+import 'reflect-metadata';
+import { DispositionView, TicketDetail, TicketListItem } from './dto/ticket-view.dto';
 import { publicDisposition, ticketListItem, ticketResponse } from './ticket-view';
 
 const doc = {
@@ -89,5 +91,28 @@ describe('ticket views', () => {
       redLight: true,
       deadlines: { reminderBy: 'y' },
     });
+  });
+});
+
+/** The names OpenAPI documents for a response class (inherited ones included). */
+function documentedFields(dto: abstract new () => unknown): string[] {
+  const names: string[] = Reflect.getMetadata('swagger/apiModelPropertiesArray', dto.prototype);
+  return names.map((name) => name.replace(/^:/, '')).sort();
+}
+
+describe('the OpenAPI schemas of ticket views', () => {
+  const options = { maskCaller: true };
+
+  it('document every field of a ticket and of a list row, and nothing else', () => {
+    expect(Object.keys(ticketResponse(doc, [], null, options)).sort()).toEqual(
+      documentedFields(TicketDetail),
+    );
+    expect(Object.keys(ticketListItem(doc)).sort()).toEqual(documentedFields(TicketListItem));
+  });
+
+  it('document every field of a disposition', () => {
+    expect(Object.keys(publicDisposition(doc.disposition)!).sort()).toEqual(
+      documentedFields(DispositionView),
+    );
   });
 });

@@ -1,6 +1,16 @@
 import type { TicketEventDoc, TicketLedgerDoc } from '@court/database';
 import { DEADLINE_NAMES, maskPhone, type TicketDeadlines } from '@court/domain';
 import type { TicketView } from '../../../../workflows/ticket/ticket-state';
+import type {
+  ComplaintView,
+  DispositionView,
+  EscalationView,
+  FlagsView,
+  RouteView,
+  TargetView,
+  TicketDetail,
+  TicketListItem,
+} from './dto/ticket-view.dto';
 
 /** Pure mapping from what is stored (ledger + events) and what the workflow says now to API.md. */
 
@@ -25,11 +35,12 @@ interface StoredRoute {
   judgeContact?: unknown;
 }
 
-function route(r: StoredRoute) {
+// The ledger stores what the domain decided; its schema types these fields loosely.
+function route(r: StoredRoute): RouteView & { judgeContact?: unknown } {
   return {
-    action: r.action,
-    rule: r.rule,
-    target: r.target ?? null,
+    action: r.action as RouteView['action'],
+    rule: r.rule as RouteView['rule'],
+    target: (r.target ?? null) as TargetView | null,
     departmentId: r.departmentId ?? null,
     explanation: r.explanation ?? null,
     ...(r.judgeContact ? { judgeContact: r.judgeContact } : {}),
@@ -37,7 +48,7 @@ function route(r: StoredRoute) {
 }
 
 /** The disposition as the API shows it: API.md's `action`, `rule`, `target`, and what explains it. */
-export function publicDisposition(stored: unknown) {
+export function publicDisposition(stored: unknown): DispositionView | null {
   if (!stored || typeof stored !== 'object') return null;
   const d = stored as StoredRoute & {
     overridden?: boolean;
@@ -50,7 +61,21 @@ export function publicDisposition(stored: unknown) {
     overridden: d.overridden ?? false,
     overrideReason: d.overrideReason ?? null,
     alsoRoutes: (d.alsoRoutes ?? []).map(route),
-    escalationLadder: d.escalationLadder ?? null,
+    escalationLadder: (d.escalationLadder ?? null) as DispositionView['escalationLadder'],
+  };
+}
+
+function escalationOf(
+  e: TicketLedgerDoc['escalation'] | TicketView['escalation'] | undefined,
+): EscalationView | null {
+  if (!e) return null;
+  const stored = e as Partial<EscalationView> & { acknowledgedAt?: unknown };
+  return {
+    level: e.level,
+    notified: stored.notified ?? [],
+    acknowledgedBy: e.acknowledgedBy ?? null,
+    acknowledgedAt: iso(e.acknowledgedAt),
+    note: stored.note ?? null,
   };
 }
 
@@ -81,7 +106,7 @@ export function ticketResponse(
   events: readonly Pick<TicketEventDoc, 'at' | 'kind' | 'actor' | 'note'>[],
   live: TicketView | null,
   options: ViewOptions,
-) {
+): TicketDetail {
   const phone = doc.caller?.phone ?? '';
   const timeline = live
     ? live.timeline
@@ -94,12 +119,12 @@ export function ticketResponse(
     workflowId: doc.workflowId,
     channel: doc.channel ?? 'phone',
     type: doc.type,
-    complaint: doc.complaint ?? null,
+    complaint: (doc.complaint ?? null) as ComplaintView | null,
     caseNumber: doc.caseNumber ?? null,
     caller: { name: doc.caller?.name ?? '', phone: options.maskCaller ? maskPhone(phone) : phone },
     content: doc.content ?? '',
     answer: doc.answer ?? null,
-    flags: doc.flags,
+    flags: doc.flags as unknown as FlagsView,
     status: live?.status ?? doc.status,
     redLight: live?.redLight ?? doc.redLight ?? false,
     disposition: publicDisposition(doc.disposition),
@@ -110,7 +135,7 @@ export function ticketResponse(
     callback: callbackOf(live ? live.callback : doc.callback),
     callbackDue: live?.callbackDue ?? doc.callbackDue ?? false,
     keyCallback: live?.keyCallback ?? doc.keyCallback ?? false,
-    escalation: live?.escalation ?? doc.escalation ?? null,
+    escalation: escalationOf(live ? live.escalation : doc.escalation),
     reminders: live?.reminders ?? doc.reminders ?? 0,
     repeatCalls,
     timeline,
@@ -125,7 +150,7 @@ export function ticketResponse(
 }
 
 /** One row of `GET /api/tickets`: no content, the caller's phone masked. */
-export function ticketListItem(doc: TicketLedgerDoc) {
+export function ticketListItem(doc: TicketLedgerDoc): TicketListItem {
   const disposition = publicDisposition(doc.disposition);
   return {
     id: doc._id,

@@ -12,11 +12,19 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { SearchTicketsDto } from './dto/search-tickets.dto';
 import { CallbackDto, FeedbackDto, NoteDto, RepeatCallDto } from './dto/ticket-actions.dto';
+import { TicketCreated, TicketDetail, TicketList, TicketProposal } from './dto/ticket-view.dto';
 import { TicketsService } from './tickets.service';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -31,13 +39,14 @@ export class TicketsController {
   @Roles('agent')
   @ApiOperation({ summary: '登记来电工单（每电必登），按第四条分类处理并启动工单流程' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: TicketCreated })
   async create(
     @Body() _dto: CreateTicketDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @CurrentUser() user: Principal,
     @Headers('idempotency-key') key?: string,
-  ) {
+  ): Promise<TicketCreated> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new BadRequestException({
         statusCode: 400,
@@ -56,21 +65,24 @@ export class TicketsController {
   @HttpCode(200)
   @Roles('agent')
   @ApiOperation({ summary: '按第四条规则建议处理方式（不保存），并列出来电人和本案此前的工单' })
-  propose(@Body() _dto: CreateTicketDto, @Req() request: Request) {
+  @ApiOkResponse({ type: TicketProposal })
+  propose(@Body() _dto: CreateTicketDto, @Req() request: Request): Promise<TicketProposal> {
     return this.tickets.propose(request.body);
   }
 
   @Get()
   @Roles('agent', 'handler', 'supervisor', 'leader', 'admin')
   @ApiOperation({ summary: '检索工单（承办人仅见本人及本部门的工单；来电号码脱敏）' })
-  search(@Query() query: SearchTicketsDto, @CurrentUser() user: Principal) {
+  @ApiOkResponse({ type: TicketList })
+  search(@Query() query: SearchTicketsDto, @CurrentUser() user: Principal): Promise<TicketList> {
     return this.tickets.search(query, user);
   }
 
   @Get(':id')
   @Roles('agent', 'handler', 'supervisor', 'leader', 'admin')
   @ApiOperation({ summary: '查看一个工单（含实时状态、期限和经过）' })
-  get(@Param('id') id: string, @CurrentUser() user: Principal) {
+  @ApiOkResponse({ type: TicketDetail })
+  get(@Param('id') id: string, @CurrentUser() user: Principal): Promise<TicketDetail> {
     return this.tickets.get(id, user);
   }
 
@@ -78,6 +90,7 @@ export class TicketsController {
   @HttpCode(200)
   @Roles('handler', 'leader')
   @ApiOperation({ summary: '承办人（或其部门负责人）反馈办理结果（第七条）' })
+  @ApiOkResponse({ type: TicketDetail })
   feedback(@Param('id') id: string, @Body() body: FeedbackDto, @CurrentUser() user: Principal) {
     return this.tickets.feedback(id, user, body.result);
   }
@@ -86,6 +99,7 @@ export class TicketsController {
   @HttpCode(200)
   @Roles('agent')
   @ApiOperation({ summary: '登记再次来电；未及时处理的转办工单立即逾期（第八条）' })
+  @ApiOkResponse({ type: TicketDetail })
   repeatCall(@Param('id') id: string, @Body() body: RepeatCallDto, @CurrentUser() user: Principal) {
     return this.tickets.repeatCall(id, user, body.note ?? null, body.notHandledInTime ?? false);
   }
@@ -94,6 +108,7 @@ export class TicketsController {
   @HttpCode(200)
   @Roles('leader', 'handler')
   @ApiOperation({ summary: '收到层报的领导确认，停止逐级层报（第四条第七、八项）' })
+  @ApiOkResponse({ type: TicketDetail })
   acknowledge(@Param('id') id: string, @Body() body: NoteDto, @CurrentUser() user: Principal) {
     return this.tickets.acknowledge(id, user, body.note ?? null);
   }
@@ -102,6 +117,7 @@ export class TicketsController {
   @HttpCode(200)
   @Roles('agent')
   @ApiOperation({ summary: '座席员手动催办（POLICY_AUTO_REMIND=false 时）' })
+  @ApiOkResponse({ type: TicketDetail })
   remind(@Param('id') id: string, @Body() body: NoteDto, @CurrentUser() user: Principal) {
     return this.tickets.remind(id, user, body.note ?? null);
   }
@@ -110,6 +126,7 @@ export class TicketsController {
   @HttpCode(200)
   @Roles('agent')
   @ApiOperation({ summary: '登记回访结果，工单办结（第十条）' })
+  @ApiOkResponse({ type: TicketDetail })
   callback(@Param('id') id: string, @Body() body: CallbackDto, @CurrentUser() user: Principal) {
     return this.tickets.callback(id, user, {
       reached: body.reached,

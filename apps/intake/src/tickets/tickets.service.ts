@@ -53,6 +53,7 @@ import { DirectoryService } from '../directory/directory.service';
 import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
 import type { SearchTicketsDto } from './dto/search-tickets.dto';
+import type { TicketCreated, TicketProposal } from './dto/ticket-view.dto';
 import { bodyHash } from './idempotency';
 import { TicketIdService } from './ticket-ids.service';
 import { publicDisposition, ticketListItem, ticketResponse } from './ticket-view';
@@ -103,7 +104,7 @@ interface Prepared {
 
 export interface CreateResult {
   replayed: boolean;
-  body: Record<string, unknown>;
+  body: TicketCreated;
 }
 
 @Injectable()
@@ -134,7 +135,7 @@ export class TicketsService {
   }
 
   /** `POST /api/tickets/proposal`: the disposition and the caller's and case's earlier tickets. */
-  async propose(body: unknown) {
+  async propose(body: unknown): Promise<TicketProposal> {
     const input = this.parse(body);
     const directory = await this.directory.current();
     const disposition = this.decide(input, directory);
@@ -145,7 +146,7 @@ export class TicketsService {
       !input.flags.couldNotReachJudge &&
       contactedJudgeBefore(input, callerTickets);
     return {
-      disposition: publicDisposition(disposition),
+      disposition: publicDisposition(disposition)!,
       answerRequired: disposition.action === 'direct_answer',
       repeat: earlier.length > 0,
       earlierTickets: earlier,
@@ -298,7 +299,8 @@ export class TicketsService {
       }
     }
     if (record.bodyHash !== hash) throw this.keyReused();
-    if (record.response) return { replayed: true, body: record.response };
+    if (record.response)
+      return { replayed: true, body: record.response as unknown as TicketCreated };
     const stored = record.prepared as unknown as TicketWorkflowInput;
     const response = await this.complete(record.ticketId, prepared, stored);
     await this.saveResponse(key, response);
@@ -306,7 +308,7 @@ export class TicketsService {
   }
 
   /** Stores the response replayed to later duplicates (a separate step, so tests can fail it). */
-  async saveResponse(key: string, response: Record<string, unknown>): Promise<void> {
+  async saveResponse(key: string, response: TicketCreated): Promise<void> {
     await this.models.idempotency.updateOne(
       { _id: key },
       { $set: { response, completedAt: new Date() } },
@@ -318,7 +320,7 @@ export class TicketsService {
     ticketId: string,
     prepared: Prepared,
     stored: Omit<TicketWorkflowInput, 'ticketId'>,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<TicketCreated> {
     const { input } = prepared;
     const workflowInput: TicketWorkflowInput = { ...stored, ticketId };
     const disposition = workflowInput.disposition;

@@ -1,7 +1,14 @@
 import { Roles } from '@court/auth';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CreateVoicemailDto, ListVoicemailsDto } from './dto/voicemail.dto';
+import { VoicemailCreated, VoicemailList, VoicemailView } from './dto/voicemail-view.dto';
 import { VoicemailsService } from './voicemails.service';
 
 @ApiTags('voicemails')
@@ -13,21 +20,24 @@ export class VoicemailsController {
   @Post()
   @Roles('agent', 'admin', 'telephony')
   @ApiOperation({ summary: '登记非工作时间留言（第六条），次一工作日上班时到期' })
-  create(@Body() body: CreateVoicemailDto) {
+  @ApiCreatedResponse({ type: VoicemailCreated })
+  create(@Body() body: CreateVoicemailDto): Promise<VoicemailCreated> {
     return this.voicemails.create(body);
   }
 
   @Get()
   @Roles('agent', 'supervisor', 'admin')
   @ApiOperation({ summary: '留言队列（来电号码脱敏）' })
-  list(@Query() query: ListVoicemailsDto) {
+  @ApiOkResponse({ type: VoicemailList })
+  list(@Query() query: ListVoicemailsDto): Promise<VoicemailList> {
     return this.voicemails.list(query.status);
   }
 
   @Get(':id')
   @Roles('agent', 'supervisor', 'admin')
   @ApiOperation({ summary: '一条留言（含完整来电号码，供回电）' })
-  get(@Param('id') id: string) {
+  @ApiOkResponse({ type: VoicemailView })
+  get(@Param('id') id: string): Promise<VoicemailView> {
     return this.voicemails.get(id);
   }
 }

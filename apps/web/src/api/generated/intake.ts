@@ -294,6 +294,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        DepartmentView: {
+            /** @example civil */
+            id: string;
+            /** @example 民事审判庭 */
+            name: string;
+            /** @description 部门负责人 */
+            headId: string;
+            /** @description 主管副庭长 */
+            viceChiefId: string | null;
+            /** @description 庭长 */
+            chiefId: string | null;
+            /** @description 主管副院长 */
+            vicePresidentId: string | null;
+        };
+        PersonView: {
+            /** @example judge01 */
+            id: string;
+            /** @example 李明 */
+            name: string;
+            /** @enum {string} */
+            role: "agent" | "handler" | "supervisor" | "leader" | "admin" | "telephony";
+            /** @example 民事审判庭审判员 */
+            title: string;
+            /** @description 同 departmentId（旧字段） */
+            department: string | null;
+            departmentId: string | null;
+            departmentName: string | null;
+            /** @example 139****1001 */
+            phone: string;
+        };
+        CaseView: {
+            /** @example (2026)豫0782民初1号 */
+            number: string;
+            presidingJudgeId: string;
+            presidingJudgeName: string | null;
+            departmentId: string | null;
+            cause: string | null;
+        };
+        DirectoryView: {
+            /** @description 本院及院领导 */
+            court: {
+                [key: string]: unknown;
+            };
+            /** @description 第四条第三、五、六项的专门部门 */
+            special: {
+                [key: string]: unknown;
+            };
+            departments: components["schemas"]["DepartmentView"][];
+            people: components["schemas"]["PersonView"][];
+            cases: components["schemas"]["CaseView"][];
+        };
         PersonDto: {
             /** @example 李明 */
             name: string;
@@ -328,6 +379,18 @@ export interface components {
             username: string;
             /** @example demo12368 */
             password: string;
+        };
+        SignedInUser: {
+            id: string;
+            name: string;
+            roles: ("agent" | "handler" | "supervisor" | "leader" | "admin" | "telephony")[];
+            departmentId: string | null;
+        };
+        LoginResult: {
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            user: components["schemas"]["SignedInUser"];
         };
         CallerDto: {
             /** @example 张三 */
@@ -387,6 +450,277 @@ export interface components {
             /** @description 登记留言时（channel=voicemail） */
             voicemailId?: Record<string, never> | null;
         };
+        TargetView: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "agent" | "handler" | "supervisor" | "leader" | "admin";
+        };
+        RouteView: {
+            /** @enum {string} */
+            action: "direct_answer" | "transfer" | "leadership_report" | "escalation";
+            /**
+             * @description 第四条第几项，如 4.5
+             * @enum {string}
+             */
+            rule: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8";
+            target: components["schemas"]["TargetView"] | null;
+            departmentId: string | null;
+            /** @description 依据哪一项、为何这样处理（中文） */
+            explanation: string | null;
+        };
+        EscalationLevelView: {
+            /** @description 1：主管副庭长、庭长；2：主管副院长、院长 */
+            level: number;
+            label: string;
+            people: components["schemas"]["TargetView"][];
+        };
+        DispositionView: {
+            /** @enum {string} */
+            action: "direct_answer" | "transfer" | "leadership_report" | "escalation";
+            /**
+             * @description 第四条第几项，如 4.5
+             * @enum {string}
+             */
+            rule: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8";
+            target: components["schemas"]["TargetView"] | null;
+            departmentId: string | null;
+            /** @description 依据哪一项、为何这样处理（中文） */
+            explanation: string | null;
+            overridden: boolean;
+            overrideReason: string | null;
+            /** @description 随类型处理一并适用的第七、八项 */
+            alsoRoutes: components["schemas"]["RouteView"][];
+            /** @description 逐级层报的各级 */
+            escalationLadder: components["schemas"]["EscalationLevelView"][] | null;
+        };
+        DeadlinesView: {
+            /**
+             * Format: date-time
+             * @description 派发期限（第五条）
+             */
+            dispatchBy: string | null;
+            /**
+             * Format: date-time
+             * @description 反馈期限（第七条）
+             */
+            feedbackBy: string | null;
+            /**
+             * Format: date-time
+             * @description 催办期限（第八条）
+             */
+            reminderBy: string | null;
+            /**
+             * Format: date-time
+             * @description 通报期限（第八条）
+             */
+            bulletinBy: string | null;
+            /**
+             * Format: date-time
+             * @description 回访期限（第十条）
+             */
+            callbackBy: string | null;
+        };
+        TicketCreated: {
+            id: string;
+            workflowId: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed";
+            redLight: boolean;
+            disposition: components["schemas"]["DispositionView"];
+            deadlines: components["schemas"]["DeadlinesView"];
+            /** Format: date-time */
+            receivedAt: string;
+            voicemailId?: string | null;
+        };
+        CallerView: {
+            name: string;
+            /** @description 按角色脱敏，如 138****8000 */
+            phone: string;
+        };
+        ListedDisposition: {
+            /** @enum {string} */
+            action: "direct_answer" | "transfer" | "leadership_report" | "escalation";
+            /** @enum {string} */
+            rule: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8";
+            target: components["schemas"]["TargetView"] | null;
+        };
+        EarlierTicket: {
+            /** @example T20261128-0001 */
+            id: string;
+            /** @example ticket-T20261128-0001 */
+            workflowId: string;
+            /** @enum {string} */
+            channel: "phone" | "voicemail";
+            /** @enum {string} */
+            type: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
+            caseNumber: string | null;
+            caller: components["schemas"]["CallerView"];
+            /** @enum {string} */
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned";
+            redLight: boolean;
+            handlerId: string | null;
+            departmentId: string | null;
+            deadlines: components["schemas"]["DeadlinesView"];
+            loggedBy: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            disposition: components["schemas"]["ListedDisposition"] | null;
+            /** @description 尚未办结 */
+            open: boolean;
+            samePhone: boolean;
+            sameCase: boolean;
+        };
+        ProposalSuggestion: {
+            /** @enum {string} */
+            kind: "could_not_reach_judge";
+            /** @enum {string} */
+            rule: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8";
+            message: string;
+            /** @description 采纳建议时要设置的标记 */
+            flags: {
+                [key: string]: boolean;
+            };
+        };
+        TicketProposal: {
+            disposition: components["schemas"]["DispositionView"];
+            /** @description 直接答复须填写答复内容 */
+            answerRequired: boolean;
+            /** @description 来电人或本案此前有工单 */
+            repeat: boolean;
+            /** @description 来电人和本案此前的工单，未办结的在前 */
+            earlierTickets: components["schemas"]["EarlierTicket"][];
+            suggestions: components["schemas"]["ProposalSuggestion"][];
+        };
+        TicketListItem: {
+            /** @example T20261128-0001 */
+            id: string;
+            /** @example ticket-T20261128-0001 */
+            workflowId: string;
+            /** @enum {string} */
+            channel: "phone" | "voicemail";
+            /** @enum {string} */
+            type: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
+            caseNumber: string | null;
+            caller: components["schemas"]["CallerView"];
+            /** @enum {string} */
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned";
+            redLight: boolean;
+            handlerId: string | null;
+            departmentId: string | null;
+            deadlines: components["schemas"]["DeadlinesView"];
+            loggedBy: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            disposition: components["schemas"]["ListedDisposition"] | null;
+        };
+        TicketList: {
+            items: components["schemas"]["TicketListItem"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        ComplaintView: {
+            /** @enum {string} */
+            category: "conduct" | "filing" | "enforcement" | "discipline";
+            specificClues: boolean;
+        };
+        FlagsView: {
+            urgent: boolean;
+            abusive: boolean;
+            litigationRights: boolean;
+            couldNotReachJudge: boolean;
+        };
+        FeedbackView: {
+            result: string;
+            /** Format: date-time */
+            at: string | null;
+            by: string;
+        };
+        CallbackView: {
+            reached: boolean;
+            satisfied: boolean | null;
+            note: string | null;
+            /** Format: date-time */
+            at: string | null;
+            by: string;
+        };
+        EscalationView: {
+            /** @description 当前层报到第几级（从 0 起） */
+            level: number;
+            notified: string[];
+            acknowledgedBy: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            note: string | null;
+        };
+        RepeatCallView: {
+            /** Format: date-time */
+            at: string | null;
+            note: string | null;
+            notHandledInTime: boolean;
+        };
+        TimelineEntryView: {
+            /** Format: date-time */
+            at: string | null;
+            /** @description 事件类型，如 created、dispatched、overdue、feedback */
+            kind: string;
+            /** @description 人员 id，平台自身为 system */
+            actor: string;
+            note: string | null;
+        };
+        TicketDetail: {
+            /** @example T20261128-0001 */
+            id: string;
+            /** @example ticket-T20261128-0001 */
+            workflowId: string;
+            /** @enum {string} */
+            channel: "phone" | "voicemail";
+            /** @enum {string} */
+            type: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
+            caseNumber: string | null;
+            caller: components["schemas"]["CallerView"];
+            /** @enum {string} */
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned";
+            redLight: boolean;
+            handlerId: string | null;
+            departmentId: string | null;
+            deadlines: components["schemas"]["DeadlinesView"];
+            loggedBy: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            complaint: components["schemas"]["ComplaintView"] | null;
+            content: string;
+            answer: string | null;
+            flags: components["schemas"]["FlagsView"];
+            disposition: components["schemas"]["DispositionView"] | null;
+            feedback: components["schemas"]["FeedbackView"] | null;
+            callback: components["schemas"]["CallbackView"] | null;
+            callbackDue: boolean;
+            /** @description 涉及诉权，重点回访（第十条） */
+            keyCallback: boolean;
+            escalation: components["schemas"]["EscalationView"] | null;
+            reminders: number;
+            repeatCalls: components["schemas"]["RepeatCallView"][];
+            timeline: components["schemas"]["TimelineEntryView"][];
+            voicemailId: string | null;
+            /** Format: date-time */
+            ringAt: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
         FeedbackDto: {
             /** @example 已联系当事人并立案 */
             result: string;
@@ -413,6 +747,39 @@ export interface components {
             receivedAt: string;
             /** @example rec/2026/11/28/221000-0001.wav */
             recordingRef?: Record<string, never> | null;
+        };
+        VoicemailCreated: {
+            id: string;
+            /** @enum {string} */
+            status: "waiting";
+            /** Format: date-time */
+            dueAt: string;
+            /** @description 应处理时间（北京时间） */
+            dueAtLocal: string;
+        };
+        VoicemailView: {
+            id: string;
+            /** @description 列表中脱敏；单条查询为完整号码 */
+            callerPhone: string;
+            /** Format: date-time */
+            receivedAt: string | null;
+            recordingRef: string | null;
+            /** @enum {string} */
+            status: "waiting" | "due" | "logged" | "overdue";
+            /**
+             * Format: date-time
+             * @description 应处理时间
+             */
+            dueAt: string | null;
+            /** Format: date-time */
+            overdueAt: string | null;
+            ticketId: string | null;
+            /** Format: date-time */
+            loggedAt: string | null;
+        };
+        VoicemailList: {
+            items: components["schemas"]["VoicemailView"][];
+            total: number;
         };
     };
     responses: never;
@@ -453,7 +820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryView"];
+                };
             };
         };
     };
@@ -541,7 +910,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
             };
         };
     };
@@ -558,7 +929,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedInUser"];
+                };
             };
         };
     };
@@ -591,7 +964,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketList"];
+                };
             };
         };
     };
@@ -615,7 +990,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketCreated"];
+                };
             };
         };
     };
@@ -636,7 +1013,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketProposal"];
+                };
             };
         };
     };
@@ -655,7 +1034,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
             };
         };
     };
@@ -678,7 +1059,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
             };
         };
     };
@@ -701,7 +1084,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
             };
         };
     };
@@ -724,7 +1109,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
             };
         };
     };
@@ -747,7 +1134,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
             };
         };
     };
@@ -770,7 +1159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
             };
         };
     };
@@ -789,7 +1180,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoicemailList"];
+                };
             };
         };
     };
@@ -810,7 +1203,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoicemailCreated"];
+                };
             };
         };
     };
@@ -829,7 +1224,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoicemailView"];
+                };
             };
         };
     };
