@@ -6,7 +6,7 @@ import type {
   LedgerFactsStore,
   TicketLedgerDoc,
 } from '@court/database';
-import { findByIds } from '@court/database';
+import { findByIds, isDuplicateKey } from '@court/database';
 import {
   addCivilDays,
   type CalendarOverrides,
@@ -280,8 +280,13 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
           announcedTo: [],
           announcedAt: null,
         };
-        const { _id, ...fields } = doc;
-        await deps.bulletins.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
+        // An insert, not an upsert with $setOnInsert: FerretDB drops the empty arrays of a
+        // $setOnInsert (a period without bulletined tickets stored no `bulletined` at all).
+        try {
+          await deps.bulletins.create(doc);
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error; // a retried activity: the first write stands
+        }
       }
       return {
         bulletinId: doc._id,

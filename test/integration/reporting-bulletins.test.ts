@@ -293,4 +293,23 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
       .set('Authorization', `Bearer ${supervisor}`);
     expect(missing.status).toBe(404);
   });
+
+  it('POST /api/bulletins for a period with nothing bulletined or overdue: empty lists, stored as such', async () => {
+    const supervisor = await token('supervisor01', ['supervisor']);
+    const created = await request(app.getHttpServer())
+      .post('/api/bulletins')
+      .set('Authorization', `Bearer ${supervisor}`)
+      .send({ from: '2020-03-02', to: '2020-03-08' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      counts: { bulletined: 0, overdue: 0 },
+      bulletined: [],
+      overdue: [],
+      byDepartment: [],
+      byHandler: [],
+    });
+    const stored = (await bulletinModel(db).findById(created.body.id).lean())!;
+    expect(stored.bulletined).toEqual([]);
+    expect(stored.overdue).toEqual([]);
+  });
 });

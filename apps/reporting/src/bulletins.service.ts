@@ -29,6 +29,21 @@ function entryJson(e: BulletinEntry) {
   };
 }
 
+/**
+ * Bulletins stored through FerretDB by an upsert with $setOnInsert lost their empty lists
+ * (the database drops empty arrays there); read them back as empty.
+ */
+function withLists(doc: BulletinDoc): BulletinDoc {
+  return {
+    ...doc,
+    bulletined: doc.bulletined ?? [],
+    overdue: doc.overdue ?? [],
+    byDepartment: doc.byDepartment ?? [],
+    byHandler: doc.byHandler ?? [],
+    announcedTo: doc.announcedTo ?? [],
+  };
+}
+
 /** A bulletin as the API shows it; a handler sees only their department's part. */
 export function bulletinJson(doc: BulletinDoc, departmentId: string | null = null) {
   const mine = <T extends { departmentId: string | null }>(list: T[]) =>
@@ -127,7 +142,7 @@ export class BulletinsService {
   async get(id: string): Promise<BulletinDoc> {
     const doc = await this.models.bulletins.findById(id).lean();
     if (!doc) throw new NotFoundException(`通报不存在：${id}`);
-    return doc as BulletinDoc;
+    return withLists(doc as BulletinDoc);
   }
 
   /** Runs the bulletin workflow now for a period and returns the stored bulletin. */

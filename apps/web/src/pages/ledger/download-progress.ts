@@ -1,0 +1,43 @@
+/** The export's progress as text, and the name the file is saved under. */
+
+export interface Progress {
+  received: number;
+  /** Content-Length when the server sent one (a streamed export usually does not). */
+  total: number | null;
+}
+
+/** `1.5 MB`, `820 KB`, `12 字节`. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** 0–100 when the size is known, else null (the bar then shows activity only). */
+export function percentOf(progress: Progress): number | null {
+  if (!progress.total || progress.total <= 0) return null;
+  return Math.min(100, Math.floor((progress.received / progress.total) * 100));
+}
+
+export function progressText(progress: Progress): string {
+  const percent = percentOf(progress);
+  if (percent === null) return `已接收 ${sizeText(progress.received)}`;
+  return `已接收 ${sizeText(progress.received)} / ${sizeText(progress.total!)}（${percent}%）`;
+}
+
+/** Content-Length as a number, or null when absent or not a size. */
+export function contentLength(header: string | null): number | null {
+  if (!header) return null;
+  const n = Number(header);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** `台账-2026-12-02.xlsx`; with a range `台账-2026-11-01至2026-11-30.xlsx`. */
+export function ledgerFileName(
+  today: string,
+  range: { from?: string; to?: string } = {},
+  extension = 'xlsx',
+): string {
+  const span = range.from || range.to ? `${range.from ?? '起'}至${range.to ?? today}` : today;
+  return `台账-${span}.${extension}`;
+}
