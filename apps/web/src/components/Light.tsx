@@ -8,7 +8,7 @@ export function Light({ ticket }: { ticket: LightInput }) {
   const light = lightOf(ticket, now);
   if (!light) return null;
   return (
-    <Tag className={`light-${light}`} bordered={false}>
+    <Tag className={`light-${light}`} variant="filled">
       {LIGHT_TEXT[light]}
     </Tag>
   );
