@@ -79,7 +79,15 @@ const API_ENV_NAMES = new Set([
 ]);
 
 /** Env names the apps may get beyond API.md's tables. */
-const EXTRA_ENV_NAMES = new Set(['JWT_SECRET', 'DEMO_PASSWORD', 'DEMO_SEED', 'NODE_ENV']);
+const EXTRA_ENV_NAMES = new Set([
+  'JWT_SECRET',
+  'DEMO_PASSWORD',
+  'DEMO_SEED',
+  'NODE_ENV',
+  // where the intake forwards the web UI's notification and reporting paths
+  'NOTIFICATION_URL',
+  'REPORTING_URL',
+]);
 
 /** API.md's process column → the compose service that is that process. */
 const SERVICE_OF_PROCESS: Array<[RegExp, string]> = [

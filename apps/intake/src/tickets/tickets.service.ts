@@ -156,7 +156,7 @@ export class TicketsService {
               kind: 'could_not_reach_judge',
               rule: '4.2',
               message:
-                '该来电人此前已就本案联系法官：如因联系不上承办法官再次来电，请勾选“联系不上承办法官再次来电”，工单将转发至承办法官（第四条第二项）',
+                '该来电人此前已就本案联系法官：如因联系不上承办法官再次来电，请勾选“联系不上法官”，工单将转发至承办法官（第四条第二项）',
               flags: { couldNotReachJudge: true },
             },
           ]

@@ -75,7 +75,8 @@ export function App() {
     document.title = pageTitle('首页');
   }, []);
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    // autoInsertSpace off: antd would render two-character buttons as `登 录`, not the contract's `登录`.
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <NoticeProvider>

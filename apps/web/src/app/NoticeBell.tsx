@@ -53,21 +53,23 @@ export function NoticeBell() {
     </div>
   );
   return (
-    <Popover
-      content={content}
-      trigger="click"
-      open={open}
-      onOpenChange={setOpen}
-      placement="bottomRight"
-      title="通知"
-    >
-      <Button type="text" aria-label="通知" aria-describedby="unread-count" icon={<BellOutlined />}>
-        <Badge count={unread} size="small" offset={[2, -10]}>
-          <span id="unread-count" className="visually-hidden">
-            {unread > 0 ? `${unread} 条未读` : '没有未读通知'}
-          </span>
-        </Badge>
-      </Button>
-    </Popover>
+    <>
+      <Popover
+        content={content}
+        trigger="click"
+        open={open}
+        onOpenChange={setOpen}
+        placement="bottomRight"
+        title="通知"
+      >
+        <Button type="text" aria-describedby="unread-count" icon={<BellOutlined aria-hidden />}>
+          通知
+          <Badge count={unread} size="small" offset={[4, -12]} aria-hidden />
+        </Button>
+      </Popover>
+      <span id="unread-count" className="visually-hidden">
+        {unread > 0 ? `${unread} 条未读` : '没有未读通知'}
+      </span>
+    </>
   );
 }

@@ -20,7 +20,7 @@ export class PersonDto {
   @MaxLength(100, { message: '职务不能超过100个字' })
   title?: string;
 
-  @ApiPropertyOptional({ example: 'civil', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'civil', nullable: true })
   @IsOptional()
   @IsString({ message: '部门编号应为文本' })
   @MaxLength(64, { message: '部门编号不能超过64个字' })
@@ -45,17 +45,17 @@ export class DepartmentDto {
   @MinLength(1, { message: '部门负责人不能为空' })
   headId!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString({ message: '主管副庭长应为人员编号' })
   viceChiefId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString({ message: '庭长应为人员编号' })
   chiefId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString({ message: '主管副院长应为人员编号' })
   vicePresidentId?: string | null;
@@ -73,7 +73,7 @@ export class CaseDto {
   @MinLength(1, { message: '承办法官不能为空' })
   presidingJudgeId!: string;
 
-  @ApiPropertyOptional({ example: '民间借贷纠纷', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '民间借贷纠纷', nullable: true })
   @IsOptional()
   @IsString({ message: '案由应为文本' })
   @MaxLength(100, { message: '案由不能超过100个字' })

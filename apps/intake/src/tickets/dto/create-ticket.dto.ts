@@ -64,7 +64,7 @@ export class OverrideDto {
   @IsString(TEXT('处理方式'))
   action?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'head-civil' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'head-civil' })
   @IsOptional()
   @IsString(TEXT('承办人'))
   targetId?: string | null;
@@ -100,7 +100,7 @@ export class CreateTicketDto {
   @Type(() => ComplaintDto)
   complaint?: ComplaintDto | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '(2026)豫0782民初1号' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '(2026)豫0782民初1号' })
   @IsOptional()
   @IsString(TEXT('案号'))
   caseNumber?: string | null;
@@ -110,7 +110,7 @@ export class CreateTicketDto {
   @IsString(TEXT('反映事项内容'))
   content?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: '直接答复时必填' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '直接答复时必填' })
   @IsOptional()
   @IsString(TEXT('答复内容'))
   answer?: string | null;
@@ -122,12 +122,12 @@ export class CreateTicketDto {
   @Type(() => FlagsDto)
   flags?: FlagsDto;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-28T09:00:00+08:00' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-11-28T09:00:00+08:00' })
   @IsOptional()
   @IsString(TEXT('来电振铃时间'))
   ringAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-28T09:00:06+08:00' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-11-28T09:00:06+08:00' })
   @IsOptional()
   @IsString(TEXT('接听时间'))
   answeredAt?: string | null;
@@ -139,7 +139,11 @@ export class CreateTicketDto {
   @Type(() => OverrideDto)
   override?: OverrideDto | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '登记留言时（channel=voicemail）' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '登记留言时（channel=voicemail）',
+  })
   @IsOptional()
   @IsString(TEXT('留言编号'))
   voicemailId?: string | null;

@@ -15,7 +15,7 @@ export class FeedbackDto {
 }
 
 export class RepeatCallDto {
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString({ message: '备注应为文本' })
   @MaxLength(TEXT_LIMITS.note, NOTE)
@@ -28,7 +28,7 @@ export class RepeatCallDto {
 }
 
 export class NoteDto {
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString({ message: '备注应为文本' })
   @MaxLength(TEXT_LIMITS.note, NOTE)
@@ -40,12 +40,16 @@ export class CallbackDto {
   @IsBoolean({ message: '是否联系上应为 true 或 false' })
   reached!: boolean;
 
-  @ApiPropertyOptional({ nullable: true, description: '是否满意（未联系上时可为空）' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: '是否满意（未联系上时可为空）',
+  })
   @IsOptional()
   @IsBoolean({ message: '是否满意应为 true 或 false' })
   satisfied?: boolean | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString({ message: '备注应为文本' })
   @MaxLength(TEXT_LIMITS.note, NOTE)

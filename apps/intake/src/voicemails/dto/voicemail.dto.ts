@@ -15,7 +15,7 @@ export class CreateVoicemailDto {
   @MaxLength(40, { message: '留言时间格式不正确' })
   receivedAt!: string;
 
-  @ApiPropertyOptional({ example: 'rec/2026/11/28/221000-0001.wav', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'rec/2026/11/28/221000-0001.wav', nullable: true })
   @IsOptional()
   @IsString({ message: '录音编号应为文本' })
   @MaxLength(500, { message: '录音编号不能超过500个字' })

@@ -353,7 +353,7 @@ export interface components {
             /** @example 民事审判庭审判员 */
             title?: string;
             /** @example civil */
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
             /** @example 13903731001 */
             phone: string;
         };
@@ -362,9 +362,9 @@ export interface components {
             name: string;
             /** @example head-civil */
             headId: string;
-            viceChiefId?: Record<string, never> | null;
-            chiefId?: Record<string, never> | null;
-            vicePresidentId?: Record<string, never> | null;
+            viceChiefId?: string | null;
+            chiefId?: string | null;
+            vicePresidentId?: string | null;
         };
         CaseDto: {
             /** @example (2026)豫0782民初1号 */
@@ -372,7 +372,7 @@ export interface components {
             /** @example judge01 */
             presidingJudgeId: string;
             /** @example 民间借贷纠纷 */
-            cause?: Record<string, never> | null;
+            cause?: string | null;
         };
         LoginDto: {
             /** @example agent01 */
@@ -421,7 +421,7 @@ export interface components {
             /** @enum {string} */
             action: "direct_answer" | "transfer" | "leadership_report" | "escalation";
             /** @example head-civil */
-            targetId?: Record<string, never> | null;
+            targetId?: string | null;
             /** @example 来电人要求转庭领导 */
             reason: string;
         };
@@ -436,19 +436,19 @@ export interface components {
             type: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
             complaint?: components["schemas"]["ComplaintDto"] | null;
             /** @example (2026)豫0782民初1号 */
-            caseNumber?: Record<string, never> | null;
+            caseNumber?: string | null;
             /** @example 反映立案庭拖延立案 */
             content: string;
             /** @description 直接答复时必填 */
-            answer?: Record<string, never> | null;
+            answer?: string | null;
             flags?: components["schemas"]["FlagsDto"];
             /** @example 2026-11-28T09:00:00+08:00 */
-            ringAt?: Record<string, never> | null;
+            ringAt?: string | null;
             /** @example 2026-11-28T09:00:06+08:00 */
-            answeredAt?: Record<string, never> | null;
+            answeredAt?: string | null;
             override?: components["schemas"]["OverrideDto"] | null;
             /** @description 登记留言时（channel=voicemail） */
-            voicemailId?: Record<string, never> | null;
+            voicemailId?: string | null;
         };
         TargetView: {
             id: string;
@@ -726,19 +726,19 @@ export interface components {
             result: string;
         };
         RepeatCallDto: {
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @description 因未及时处理再次来电（第八条，立即逾期） */
             notHandledInTime?: boolean;
         };
         NoteDto: {
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         CallbackDto: {
             /** @description 是否联系上来电人 */
             reached: boolean;
             /** @description 是否满意（未联系上时可为空） */
-            satisfied?: Record<string, never> | null;
-            note?: Record<string, never> | null;
+            satisfied?: boolean | null;
+            note?: string | null;
         };
         CreateVoicemailDto: {
             /** @example 13800138000 */
@@ -746,7 +746,7 @@ export interface components {
             /** @example 2026-11-28T22:10:00+08:00 */
             receivedAt: string;
             /** @example rec/2026/11/28/221000-0001.wav */
-            recordingRef?: Record<string, never> | null;
+            recordingRef?: string | null;
         };
         VoicemailCreated: {
             id: string;

@@ -1,0 +1,58 @@
+/** A ticket as GET /api/tickets/:id answers it, for the page's unit tests. */
+import type { TicketView } from '../../api/types';
+
+export function aTicket(overrides: Partial<TicketView> = {}): TicketView {
+  return {
+    id: 'T20261128-0001',
+    workflowId: 'ticket-T20261128-0001',
+    channel: 'phone',
+    type: 'contact_judge',
+    complaint: null,
+    caseNumber: '(2026)豫0782民初1号',
+    caller: { name: '张三', phone: '13800138000' },
+    content: '联系不上法官',
+    answer: null,
+    flags: { urgent: false, abusive: false, litigationRights: false, couldNotReachJudge: true },
+    status: 'dispatched',
+    redLight: false,
+    disposition: {
+      action: 'transfer',
+      rule: '4.2',
+      target: { id: 'judge01', name: '李明', role: 'handler' },
+      departmentId: 'civil',
+      explanation: '依据第四条第二项',
+      overridden: false,
+      overrideReason: null,
+      alsoRoutes: [],
+      escalationLadder: null,
+    },
+    handlerId: 'judge01',
+    departmentId: 'civil',
+    deadlines: {
+      dispatchBy: '2026-11-28T03:00:00.000Z',
+      feedbackBy: '2026-12-01T01:00:00.000Z',
+      reminderBy: null,
+      bulletinBy: null,
+      callbackBy: null,
+    },
+    feedback: null,
+    callback: null,
+    callbackDue: false,
+    keyCallback: false,
+    escalation: null,
+    reminders: 0,
+    repeatCalls: [],
+    timeline: [
+      { at: '2026-11-28T01:00:00.000Z', kind: 'created', actor: 'agent01', note: null },
+      { at: '2026-11-28T01:00:00.000Z', kind: 'dispatched', actor: 'system', note: '派发至李明' },
+    ],
+    voicemailId: null,
+    loggedBy: 'agent01',
+    ringAt: '2026-11-28T01:00:00.000Z',
+    answeredAt: '2026-11-28T01:00:00.000Z',
+    receivedAt: '2026-11-28T01:00:00.000Z',
+    createdAt: '2026-11-28T01:00:00.000Z',
+    updatedAt: '2026-11-28T01:00:00.000Z',
+    ...overrides,
+  } as TicketView;
+}
