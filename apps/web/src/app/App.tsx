@@ -10,7 +10,7 @@ import { NoticeProvider } from '../notices/NoticeProvider';
 import { AppLayout } from './AppLayout';
 import { NotFound } from './NotFound';
 import { RequireAuth } from './RequireAuth';
-import { PAGES, pageTitle } from './routes';
+import { PAGES } from './routes';
 import { theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -71,9 +71,6 @@ function useReturnToLoginOnExpiry() {
 
 export function App() {
   useReturnToLoginOnExpiry();
-  useEffect(() => {
-    document.title = pageTitle('首页');
-  }, []);
   return (
     // autoInsertSpace off: antd would render two-character buttons as `登 录`, not the contract's `登录`.
     <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
