@@ -331,6 +331,9 @@ describe('intake: tickets', () => {
         `departmentId=filing&phone=${phone}`,
         `caseNumber=${encodeURIComponent('（2026）豫0782民初1号')}&phone=${phone}`,
         `from=2026-01-01&to=2099-12-31&phone=${phone}`,
+        `status=overdue,dispatched&phone=${phone}`,
+        `q=${encodeURIComponent('拖延立案')}&phone=${phone}`,
+        `q=${encodeURIComponent(id.toLowerCase())}`,
       ];
       for (const q of filters) {
         const r = await agent.get(`/api/tickets?${q}`);
@@ -341,6 +344,8 @@ describe('intake: tickets', () => {
         `redLight=true&phone=${phone}`,
         `targetId=judge01&phone=${phone}`,
         `to=2000-01-01&phone=${phone}`,
+        `status=closed,answered&phone=${phone}`,
+        `q=${encodeURIComponent('.*')}&phone=${phone}`,
       ];
       for (const q of none) {
         const r = await agent.get(`/api/tickets?${q}`);
@@ -356,6 +361,7 @@ describe('intake: tickets', () => {
       const agent = await t.as('agent01');
       for (const [q, field] of [
         ['status=lost', 'status'],
+        ['status=dispatched,lost', 'status'],
         ['limit=1000', 'limit'],
         ['page=0', 'page'],
         ['from=yesterday', 'from'],

@@ -107,6 +107,16 @@ export interface CreateResult {
   body: TicketCreated;
 }
 
+/** Text that contains the keyword, as typed (no pattern syntax). */
+function keywordFilter(keyword: string): QueryFilter<TicketLedgerDoc> {
+  const contains = { $regex: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
+  return {
+    $or: ['_id', 'caller.name', 'caseNumber', 'content', 'answer', 'feedback.result'].map(
+      (field) => ({ [field]: contains }),
+    ),
+  } as QueryFilter<TicketLedgerDoc>;
+}
+
 @Injectable()
 export class TicketsService {
   private readonly logger = new Logger('Tickets');
@@ -497,7 +507,9 @@ export class TicketsService {
   async search(query: SearchTicketsDto, user: Principal) {
     const and: QueryFilter<TicketLedgerDoc>[] = [];
     const problems: FieldError[] = [];
-    if (query.status) and.push({ status: query.status });
+    if (query.status) and.push({ status: { $in: query.status.split(',') } });
+    const keyword = query.q?.trim();
+    if (keyword) and.push(keywordFilter(keyword));
     if (query.type) and.push({ type: query.type });
     if (query.redLight) and.push({ redLight: query.redLight === 'true' });
     if (query.targetId) and.push({ handlerId: query.targetId });

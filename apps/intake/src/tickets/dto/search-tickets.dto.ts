@@ -1,14 +1,31 @@
 import { TICKET_STATUSES, TICKET_TYPES } from '@court/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** Query of `GET /api/tickets`. Every value is a single string (arrays and objects → 400). */
+const STATUS_LIST = new RegExp(
+  `^(${TICKET_STATUSES.join('|')})(,(${TICKET_STATUSES.join('|')}))*$`,
+);
+
 export class SearchTicketsDto {
-  @ApiPropertyOptional({ enum: TICKET_STATUSES })
+  @ApiPropertyOptional({
+    description: `状态，可用逗号列出多个（任一即可），如 dispatched,overdue：${TICKET_STATUSES.join(' | ')}`,
+    example: 'dispatched,overdue',
+  })
   @IsOptional()
-  @IsIn(TICKET_STATUSES, { message: `状态应为 ${TICKET_STATUSES.join(' | ')} 之一` })
+  @Matches(STATUS_LIST, {
+    message: `状态应为 ${TICKET_STATUSES.join(' | ')} 之一（多个用逗号分隔）`,
+  })
   status?: string;
+
+  @ApiPropertyOptional({
+    description: '关键词：在工单号、来电人、案号、来电内容、答复内容和办理结果中查找',
+  })
+  @IsOptional()
+  @IsString({ message: '关键词应为文本' })
+  @MaxLength(100, { message: '关键词不能超过100个字' })
+  q?: string;
 
   @ApiPropertyOptional({ enum: TICKET_TYPES })
   @IsOptional()

@@ -44,24 +44,28 @@ function item(id: string, over: Partial<TicketListItem> = {}): TicketListItem {
 }
 
 describe('inboxRequests', () => {
-  it('asks for the handler’s tickets in every status that awaits feedback', () => {
-    const requests = inboxRequests(judge);
-    expect(requests.map((r) => r.query.status)).toEqual([
-      'dispatched',
-      'overdue',
-      'reminded',
-      'bulletined',
-      'escalated',
+  it('asks once for the handler’s tickets in every status that awaits feedback', () => {
+    expect(inboxRequests(judge)).toEqual([
+      {
+        reason: 'addressed',
+        query: {
+          status: 'dispatched,overdue,reminded,bulletined,escalated',
+          targetId: 'judge01',
+          limit: 100,
+          page: 1,
+        },
+      },
     ]);
-    expect(requests.every((r) => r.query.targetId === 'judge01' && r.reason === 'addressed')).toBe(
-      true,
-    );
   });
 
   it('adds the department a head heads', () => {
     const departmental = inboxRequests(head).filter((r) => r.reason === 'department');
-    expect(departmental).toHaveLength(5);
-    expect(departmental.every((r) => r.query.departmentId === 'civil')).toBe(true);
+    expect(departmental).toEqual([
+      {
+        reason: 'department',
+        query: expect.objectContaining({ departmentId: 'civil', status: expect.any(String) }),
+      },
+    ]);
   });
 
   it('adds the escalated tickets for a leader', () => {

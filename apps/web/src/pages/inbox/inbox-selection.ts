@@ -1,7 +1,7 @@
 /**
- * Which tickets wait on the signed-in person, and in what order. `GET /api/tickets` filters by
- * one status at a time and its rows carry no escalation detail, so the inbox asks per status
- * and, for escalations, reads each escalated ticket to see whom it was escalated to.
+ * Which tickets wait on the signed-in person, and in what order. The list's rows carry no
+ * escalation detail, so for escalations the inbox reads each escalated ticket to see whom it
+ * was escalated to.
  */
 import type { TicketListItem, TicketView } from '../../api/types';
 import type { Role } from '../../lib/labels';
@@ -45,19 +45,14 @@ export function mayHaveInbox(viewer: Pick<InboxViewer, 'roles'>): boolean {
 /** The searches whose results may be waiting on this person. */
 export function inboxRequests(viewer: InboxViewer): InboxRequest[] {
   if (!mayHaveInbox(viewer)) return [];
-  const requests: InboxRequest[] = [];
-  for (const status of AWAITING_FEEDBACK_STATUSES) {
-    requests.push({
-      reason: 'addressed',
-      query: { status, targetId: viewer.id, limit: LIMIT, page: 1 },
-    });
-    for (const departmentId of viewer.headOf) {
-      requests.push({
-        reason: 'department',
-        query: { status, departmentId, limit: LIMIT, page: 1 },
-      });
-    }
-  }
+  const status = AWAITING_FEEDBACK_STATUSES.join(',');
+  const requests: InboxRequest[] = [
+    { reason: 'addressed', query: { status, targetId: viewer.id, limit: LIMIT, page: 1 } },
+    ...viewer.headOf.map((departmentId) => ({
+      reason: 'department' as const,
+      query: { status, departmentId, limit: LIMIT, page: 1 },
+    })),
+  ];
   if (viewer.roles.includes('leader')) {
     requests.push({ reason: 'escalation', query: { status: 'escalated', limit: LIMIT, page: 1 } });
   }

@@ -22,19 +22,17 @@ export default function IntakePage() {
   }
 
   return (
-    <>
-      <div className="intake-page">
-        <h1 className="intake-title">登记来电</h1>
-        {logged ? (
-          <LoggedTicket ticket={logged} onNext={nextCall} />
-        ) : (
-          <IntakeConsole
-            key={`${fill}:${voicemailId ?? ''}`}
-            voicemailId={voicemailId}
-            onLogged={setLogged}
-          />
-        )}
-      </div>
-    </>
+    <div className="intake-page">
+      <h1 className="intake-title">登记来电</h1>
+      {logged ? (
+        <LoggedTicket ticket={logged} onNext={nextCall} />
+      ) : (
+        <IntakeConsole
+          key={`${fill}:${voicemailId ?? ''}`}
+          voicemailId={voicemailId}
+          onLogged={setLogged}
+        />
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Form, Grid, Pagination, Typography } from 'antd';
+import { Card, Empty, Form, Grid, Pagination, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useDirectory } from '../../api/useDirectory';
@@ -51,7 +51,7 @@ export default function TicketsPage() {
     () => filtersFromUrl(new URLSearchParams(location.search)),
     [location.search],
   );
-  const { query, keywordIgnored } = toApiQuery(filters);
+  const query = toApiQuery(filters);
   const search = useTicketSearch(query);
   const directory = useDirectory();
 
@@ -92,15 +92,6 @@ export default function TicketsPage() {
           onReset={() => go({ page: 1, pageSize: filters.pageSize })}
         />
       </Card>
-      {keywordIgnored && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title="关键词全文检索暂未开放"
-          description="目前可按工单号、来电号码或案号查询；其他关键词暂不能用于筛选，已按其余条件显示结果。"
-        />
-      )}
       <ErrorAlert error={api.formError} />
       <section aria-labelledby="tickets-results-title">
         <div className="tickets-results-head">

@@ -104,43 +104,26 @@ describe('toApiQuery', () => {
   it('sends only the parameters SearchTicketsDto has, with the page size as limit', () => {
     expect(
       toApiQuery({ ...base, status: 'overdue', redLight: 'true', from: '2026-11-01', page: 2 }),
-    ).toEqual({
-      query: { status: 'overdue', redLight: 'true', from: '2026-11-01', page: 2, limit: 20 },
-      keywordIgnored: false,
-    });
+    ).toEqual({ status: 'overdue', redLight: 'true', from: '2026-11-01', page: 2, limit: 20 });
   });
 
-  it('uses a keyword as the phone or case number it looks like while q is not supported', () => {
-    expect(toApiQuery({ ...base, q: '13800138000' }).query).toEqual({
+  it('uses a keyword as the phone or case number it looks like', () => {
+    expect(toApiQuery({ ...base, q: '13800138000' })).toEqual({
       phone: '13800138000',
       page: 1,
       limit: 20,
     });
-    expect(toApiQuery({ ...base, q: '(2026)豫0782民初1号' }).query).toMatchObject({
+    expect(toApiQuery({ ...base, q: '(2026)豫0782民初1号' })).toMatchObject({
       caseNumber: '(2026)豫0782民初1号',
     });
   });
 
-  it('leaves other text out, and says so', () => {
-    const { query, keywordIgnored } = toApiQuery({ ...base, q: '拖延立案' });
-    expect(query).not.toHaveProperty('q');
-    expect(keywordIgnored).toBe(true);
+  it('sends any other keyword as the full-text q', () => {
+    expect(toApiQuery({ ...base, q: ' 拖延立案 ' })).toEqual({ q: '拖延立案', page: 1, limit: 20 });
   });
 
-  it('does not let a keyword override a filled-in field', () => {
-    const { query, keywordIgnored } = toApiQuery({
-      ...base,
-      q: '13900000000',
-      phone: '13800138000',
-    });
-    expect(query.phone).toBe('13800138000');
-    expect(keywordIgnored).toBe(true);
-  });
-
-  it('sends q once the API takes it', () => {
-    expect(toApiQuery({ ...base, q: '拖延立案' }, true)).toEqual({
-      query: { q: '拖延立案', page: 1, limit: 20 },
-      keywordIgnored: false,
-    });
+  it('does not let a keyword override a filled-in field: it is searched as text', () => {
+    const query = toApiQuery({ ...base, q: '13900000000', phone: '13800138000' });
+    expect(query).toMatchObject({ phone: '13800138000', q: '13900000000' });
   });
 });

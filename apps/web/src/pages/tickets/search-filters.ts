@@ -17,13 +17,6 @@ export const SEARCHABLE_STATUSES = [
   'closed',
 ] as const;
 
-/**
- * Whether `GET /api/tickets` takes `q` (full text). It does not yet (API.md's lifecycle
- * additions): it answers 400 to unknown parameters, so until then a keyword is used only when
- * it is recognisably a phone number or a case number.
- */
-export const KEYWORD_PARAM_SUPPORTED = false;
-
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -131,29 +124,24 @@ export interface TicketQuery {
 }
 
 /**
- * The query for `GET /api/tickets`. A keyword the API cannot take as text is used as the phone
- * or case number it looks like (unless that field is filled in); other text is left out and
- * `keywordIgnored` says so.
+ * The query for `GET /api/tickets`. A keyword that is a phone or a case number goes to that
+ * filter (which understands every way of writing them) unless the field is filled in; any other
+ * keyword is the API's full-text `q`.
  */
-export function toApiQuery(
-  filters: SearchFilters,
-  keywordSupported = KEYWORD_PARAM_SUPPORTED,
-): { query: TicketQuery; keywordIgnored: boolean } {
+export function toApiQuery(filters: SearchFilters): TicketQuery {
   const query: TicketQuery = { page: filters.page, limit: filters.pageSize };
   for (const key of ['status', 'type', 'redLight', 'phone', 'caseNumber', 'from', 'to'] as const) {
     const value = filters[key];
     if (value) (query as unknown as Record<string, string>)[key] = value;
   }
-  let keywordIgnored = false;
   if (filters.q) {
     const keyword = interpretKeyword(filters.q);
-    if (keywordSupported) query.q = filters.q;
-    else if (keyword.kind === 'phone' && !query.phone) query.phone = keyword.phone;
+    if (keyword.kind === 'phone' && !query.phone) query.phone = keyword.phone;
     else if (keyword.kind === 'caseNumber' && !query.caseNumber)
       query.caseNumber = keyword.caseNumber;
-    else keywordIgnored = true;
+    else query.q = filters.q.trim();
   }
-  return { query, keywordIgnored };
+  return query;
 }
 
 /** Whether any filter is set (for the empty state's advice). */

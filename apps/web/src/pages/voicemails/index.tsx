@@ -84,35 +84,33 @@ export default function VoicemailsPage() {
   ];
 
   return (
-    <>
-      <div>
-        <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-          留言待登记
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">
-          非工作时间的来电留言，次一工作日上班时应处理（第六条）：听取留言后点“登记”，号码和来电渠道会自动填入。
-        </Typography.Paragraph>
-        <ErrorAlert error={queue.error} title="无法读取留言" />
-        <Card size={narrow ? 'small' : 'medium'}>
-          <Table<Voicemail>
-            rowKey="id"
-            columns={columns}
-            dataSource={queue.data ?? []}
-            loading={queue.isPending && !queue.error}
-            pagination={false}
-            scroll={narrow ? undefined : { x: 'max-content' }}
-            size={narrow ? 'small' : 'middle'}
-            locale={{
-              emptyText: (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description="没有待登记的留言：已收到的留言都已登记为工单。非工作时间的新留言会出现在这里，次一工作日上班时应处理。"
-                />
-              ),
-            }}
-          />
-        </Card>
-      </div>
-    </>
+    <div>
+      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
+        留言待登记
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        非工作时间的来电留言，次一工作日上班时应处理（第六条）：听取留言后点“登记”，号码和来电渠道会自动填入。
+      </Typography.Paragraph>
+      <ErrorAlert error={queue.error} title="无法读取留言" />
+      <Card size={narrow ? 'small' : 'medium'}>
+        <Table<Voicemail>
+          rowKey="id"
+          columns={columns}
+          dataSource={queue.data ?? []}
+          loading={queue.isPending && !queue.error}
+          pagination={false}
+          scroll={narrow ? undefined : { x: 'max-content' }}
+          size={narrow ? 'small' : 'middle'}
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description="没有待登记的留言：已收到的留言都已登记为工单。非工作时间的新留言会出现在这里，次一工作日上班时应处理。"
+              />
+            ),
+          }}
+        />
+      </Card>
+    </div>
   );
 }
