@@ -4,14 +4,10 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { intake, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { usePageTitle } from '../../app/PageTitle';
+import { safeNext } from '../../auth/return-path';
 import { homeOf, type Session, setSession } from '../../auth/session';
 import { useSession } from '../../auth/useSession';
 import { ErrorAlert } from '../../components/ErrorAlert';
-
-/** Only paths of this app, never another origin (`//evil.example`). */
-export function safeNext(next: string | null): string | null {
-  return next && /^\/(?!\/)/.test(next) && !next.startsWith('/login') ? next : null;
-}
 
 export default function LoginPage() {
   usePageTitle('登录');
