@@ -1,4 +1,13 @@
-import { TIMELINE_EVENT_LABELS } from '../../../../libs/domain/src/ticket';
+import {
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  TIMELINE_EVENT_LABELS,
+} from '../../../../libs/domain/src/ticket';
+
+/** The statuses the ticket search and the ledger filter by (the domain's; `returned` is not yet one). */
+export const QUERYABLE_STATUSES = TICKET_STATUSES;
+/** The ticket types of Article 3, in the domain's order. */
+export const TICKET_TYPE_CODES = TICKET_TYPES;
 
 /** The words UI.md gives for the API's codes (the UI's vocabulary, not the domain's longer one). */
 

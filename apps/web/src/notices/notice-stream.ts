@@ -1,16 +1,8 @@
 import { EventStreamContentType, fetchEventSource } from '@microsoft/fetch-event-source';
+import type { NoticeView } from '../api/types';
 import { getSession } from '../auth/session';
 
-export interface Notice {
-  id: string;
-  recipientId: string;
-  ticketId: string | null;
-  kind: string;
-  text: string;
-  seq: number | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notice = NoticeView;
 
 class RetryableStreamError extends Error {}
 

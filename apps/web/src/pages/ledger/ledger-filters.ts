@@ -1,27 +1,11 @@
 /** The ledger's filters as they live in the URL, and as the reporting API's query. */
+import { QUERYABLE_STATUSES, TICKET_TYPE_CODES } from '../../lib/labels';
 
-export const LEDGER_TYPES = [
-  'case_inquiry',
-  'litigation_consultation',
-  'contact_judge',
-  'petition',
-  'complaint',
-  'other',
-] as const;
+export const LEDGER_TYPES = TICKET_TYPE_CODES;
 export type LedgerType = (typeof LEDGER_TYPES)[number];
 
 /** The statuses the ledger query accepts (the reporting API's enum). */
-export const LEDGER_STATUSES = [
-  'open',
-  'answered',
-  'dispatched',
-  'overdue',
-  'reminded',
-  'bulletined',
-  'escalated',
-  'handled',
-  'closed',
-] as const;
+export const LEDGER_STATUSES = QUERYABLE_STATUSES;
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 
 export const PAGE_SIZES = [20, 50, 100] as const;

@@ -2,20 +2,10 @@
  * The search's filters, kept in the URL (so a filtered list can be shared and the dashboard can
  * link to `/tickets?status=overdue`), and the query `GET /api/tickets` is sent.
  */
-import { TYPE_LABELS } from '../../lib/labels';
+import { QUERYABLE_STATUSES, TYPE_LABELS } from '../../lib/labels';
 
 /** The statuses `GET /api/tickets` accepts (`returned` is not there yet: it would answer 400). */
-export const SEARCHABLE_STATUSES = [
-  'open',
-  'answered',
-  'dispatched',
-  'overdue',
-  'reminded',
-  'bulletined',
-  'escalated',
-  'handled',
-  'closed',
-] as const;
+export const SEARCHABLE_STATUSES = QUERYABLE_STATUSES;
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
