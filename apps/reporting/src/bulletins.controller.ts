@@ -3,11 +3,11 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -16,9 +16,11 @@ import { BULLETIN_COLUMNS, BulletinsService, bulletinJson, bulletinRow } from '.
 import {
   BulletinDto,
   BulletinFormatQueryDto,
+  BulletinListDto,
   BulletinListQueryDto,
   CreateBulletinDto,
 } from './dto/bulletin.dto';
+import { jsonOrFile, XLSX_MEDIA_TYPE } from './dto/json-or-file';
 import { attachment, writeXlsx } from './exports';
 import { periodOf } from './reports.service';
 
@@ -60,21 +62,16 @@ export class BulletinsController {
   @Get()
   @Roles(...REPORT_ROLES)
   @ApiOperation({ summary: '通报列表（新的在前）' })
-  @ApiOkResponse({
-    description: '{ items: [{ id, trigger, period, createdAt, counts }], total, page, limit }',
-  })
-  list(@Query() query: BulletinListQueryDto) {
+  @ApiOkResponse({ type: BulletinListDto })
+  list(@Query() query: BulletinListQueryDto): Promise<BulletinListDto> {
     return this.bulletins.list(query.page ?? 1, query.limit ?? 20);
   }
 
   @Get(':id')
   @Roles(...REPORT_ROLES)
   @ApiOperation({ summary: '一期通报；format=xlsx 导出 Excel' })
-  @ApiProduces(
-    'application/json',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
-  @ApiOkResponse({ type: BulletinDto })
+  @ApiExtraModels(BulletinDto)
+  @ApiOkResponse(jsonOrFile(BulletinDto, [XLSX_MEDIA_TYPE], 'json: 一期通报；xlsx: 文件'))
   @ApiNotFoundResponse()
   async one(
     @Param('id') id: string,
@@ -84,17 +81,14 @@ export class BulletinsController {
   ): Promise<void> {
     const scope = departmentScope(user);
     const doc = await this.bulletins.get(id);
-    const view = bulletinJson(doc, scope);
+    const view: BulletinDto = bulletinJson(doc, scope);
     if ((query.format ?? 'json') === 'json') {
       res.json(view);
       return;
     }
     const mine = <T extends { departmentId: string | null }>(list: T[]) =>
       scope ? list.filter((e) => e.departmentId === scope) : list;
-    res.setHeader(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
+    res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
     res.setHeader('Content-Disposition', attachment(`${doc._id}.xlsx`, `情况通报-${doc._id}.xlsx`));
     await writeXlsx(res, [
       {
@@ -112,7 +106,10 @@ export class BulletinsController {
   @Roles(...READ_ALL_ROLES)
   @ApiOperation({ summary: '立即生成一期通报（期间内被列入通报和逾期的工单，及期间指标）' })
   @ApiCreatedResponse({ type: BulletinDto })
-  async create(@Body() body: CreateBulletinDto, @CurrentUser() user: Principal) {
+  async create(
+    @Body() body: CreateBulletinDto,
+    @CurrentUser() user: Principal,
+  ): Promise<BulletinDto> {
     const doc = await this.bulletins.generate(periodOf(body.from, body.to), user.id);
     return bulletinJson(doc);
   }

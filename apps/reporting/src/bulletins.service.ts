@@ -10,13 +10,22 @@ import {
   BULLETIN_WORKFLOW_PREFIX,
   type BulletinWorkflowResult,
 } from '../../../workflows/bulletin/bulletin-input';
+import type {
+  BulletinDto,
+  BulletinEntryDto,
+  BulletinListDto,
+  MetricsDto,
+} from './dto/bulletin.dto';
 import type { ExportColumn } from './exports';
 import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
 
-const iso = (value: Date | string | null | undefined) =>
-  value ? new Date(value).toISOString() : null;
+function iso(value: Date | string): string;
+function iso(value: Date | string | null | undefined): string | null;
+function iso(value: Date | string | null | undefined): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
 
-function entryJson(e: BulletinEntry) {
+function entryJson(e: BulletinEntry): BulletinEntryDto {
   return {
     ...e,
     receivedAt: iso(e.receivedAt),
@@ -45,21 +54,22 @@ function withLists(doc: BulletinDoc): BulletinDoc {
 }
 
 /** A bulletin as the API shows it; a handler sees only their department's part. */
-export function bulletinJson(doc: BulletinDoc, departmentId: string | null = null) {
+export function bulletinJson(doc: BulletinDoc, departmentId: string | null = null): BulletinDto {
   const mine = <T extends { departmentId: string | null }>(list: T[]) =>
     departmentId ? list.filter((e) => e.departmentId === departmentId) : list;
   const groups = (list: BulletinGroup[], key: 'id' | 'departmentId') =>
     departmentId
       ? list.filter((g) => (key === 'id' ? g.id : g.departmentId) === departmentId)
       : list;
-  const figures = doc.figures as { byDepartment?: Record<string, unknown> };
+  // Stored as the loosely typed document the bulletin activity wrote from a `Metrics`.
+  const figures = doc.figures as unknown as MetricsDto;
   return {
     id: doc._id,
     trigger: doc.trigger,
     requestedBy: doc.requestedBy,
     period: { from: iso(doc.period.from), to: iso(doc.period.to) },
     createdAt: iso(doc.createdAt),
-    figures: departmentId ? (figures.byDepartment?.[departmentId] ?? null) : doc.figures,
+    figures: departmentId ? (figures.byDepartment?.[departmentId] ?? null) : figures,
     counts: departmentId
       ? {
           bulletined: mine(doc.bulletined).length,
@@ -113,7 +123,7 @@ export class BulletinsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  async list(page: number, limit: number) {
+  async list(page: number, limit: number): Promise<BulletinListDto> {
     const [docs, total] = await Promise.all([
       this.models.bulletins
         .find({}, { figures: 0, bulletined: 0, overdue: 0 })

@@ -2,16 +2,18 @@ import { CurrentUser, type Principal, Roles } from '@court/auth';
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { LEDGER_COLUMNS, ledgerRow } from '../../../activities/reporting/ledger-rows';
 import { departmentScope, REPORT_ROLES } from './access';
 import { MetricsDto } from './dto/bulletin.dto';
+import { CSV_MEDIA_TYPE, jsonOrFile, XLSX_MEDIA_TYPE } from './dto/json-or-file';
+import { LedgerPageDto } from './dto/ledger.dto';
 import { LedgerQueryDto, PeriodQueryDto } from './dto/report-query.dto';
 import { attachment, writeCsv, writeXlsx } from './exports';
 import { periodOf, ReportsService } from './reports.service';
@@ -30,12 +32,14 @@ export class ReportsController {
   @ApiOperation({
     summary: '台账：按受理时间、类型、状态、部门筛选；json 分页，csv / xlsx 流式导出',
   })
-  @ApiProduces(
-    'application/json',
-    'text/csv',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  @ApiExtraModels(LedgerPageDto)
+  @ApiOkResponse(
+    jsonOrFile(
+      LedgerPageDto,
+      [CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE],
+      'json: 一页台账；csv / xlsx: 文件',
+    ),
   )
-  @ApiOkResponse({ description: 'json: { items, total, page, limit }；csv / xlsx: 文件' })
   async ledger(
     @Query() query: LedgerQueryDto,
     @CurrentUser() user: Principal,
@@ -49,7 +53,12 @@ export class ReportsController {
     };
     const format = query.format ?? 'json';
     if (format === 'json') {
-      res.json(await this.reports.ledgerPage(filter, query.page ?? 1, query.limit ?? 50));
+      const page: LedgerPageDto = await this.reports.ledgerPage(
+        filter,
+        query.page ?? 1,
+        query.limit ?? 50,
+      );
+      res.json(page);
       return;
     }
     const names = await this.reports.names();
@@ -65,10 +74,7 @@ export class ReportsController {
         res.setHeader('Content-Disposition', attachment('ledger.csv', '台账.csv'));
         count = await writeCsv(res, LEDGER_COLUMNS, rows);
       } else {
-        res.setHeader(
-          'Content-Type',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        );
+        res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
         res.setHeader('Content-Disposition', attachment('ledger.xlsx', '台账.xlsx'));
         count = await writeXlsx(res, [{ name: '台账', columns: LEDGER_COLUMNS, rows }]);
       }
@@ -85,7 +91,7 @@ export class ReportsController {
   @Get('metrics')
   @ApiOperation({ summary: '质量指标：期间内受理的工单（承办人：本部门）' })
   @ApiOkResponse({ type: MetricsDto })
-  metrics(@Query() query: PeriodQueryDto, @CurrentUser() user: Principal) {
+  metrics(@Query() query: PeriodQueryDto, @CurrentUser() user: Principal): Promise<MetricsDto> {
     return this.reports.metrics(periodOf(query.from, query.to), departmentScope(user));
   }
 }

@@ -14,6 +14,7 @@ import {
 import type { Metrics } from '../../../activities/reporting/metrics';
 import { type Period, PeriodError, parsePeriod } from '../../../activities/reporting/period';
 import { ledgerMetrics } from '../../../activities/reporting/reporting.activities';
+import type { LedgerPageDto } from './dto/ledger.dto';
 import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
 
 /** `from` / `to` of a request, or 400 with the field named. */
@@ -43,7 +44,7 @@ export class ReportsService {
     return this.directory.names();
   }
 
-  async ledgerPage(filter: LedgerFilter, page: number, limit: number) {
+  async ledgerPage(filter: LedgerFilter, page: number, limit: number): Promise<LedgerPageDto> {
     const [{ ids, total }, names] = await Promise.all([
       ledgerPageIds(this.models.facts, filter, page, limit),
       this.names(),

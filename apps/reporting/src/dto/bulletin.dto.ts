@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -47,59 +47,168 @@ export class BulletinFormatQueryDto {
   format?: 'json' | 'xlsx';
 }
 
+const NULLABLE_RATE = { type: Number, nullable: true } as const;
+const NULLABLE_TEXT = { type: String, nullable: true } as const;
+const NULLABLE_TIME = { type: String, format: 'date-time', nullable: true } as const;
+const TIME = { type: String, format: 'date-time' } as const;
+
+/** Rates are numbers in [0, 1], or null when nothing was counted. */
 export class FiguresDto {
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: '受理工单件数' }) total!: number;
   @ApiProperty() directAnswered!: number;
-  @ApiProperty({ nullable: true, type: Number, description: '直接答复率' })
+  @ApiProperty({ ...NULLABLE_RATE, description: '直接答复率' })
   directAnswerRate!: number | null;
   @ApiProperty() transferred!: number;
-  @ApiProperty({ nullable: true, type: Number, description: '2小时内转办率（第五条）' })
+  @ApiProperty({ ...NULLABLE_RATE, description: '2小时内转办率（第五条）' })
   dispatchedWithin2hRate!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: '按时反馈率（第七条）' })
+  @ApiProperty({ ...NULLABLE_RATE, description: '按时反馈率（第七条）' })
   feedbackOnTimeRate!: number | null;
   @ApiProperty({ description: '逾期件数' }) overdue!: number;
   @ApiProperty({ description: '催办件数' }) reminded!: number;
   @ApiProperty({ description: '通报件数' }) bulletined!: number;
   @ApiProperty() callbacksDue!: number;
-  @ApiProperty({ nullable: true, type: Number, description: '回访率（第十条）' })
+  @ApiProperty({ ...NULLABLE_RATE, description: '回访率（第十条）' })
   callbackRate!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: '重点回访率' })
+  @ApiProperty({ ...NULLABLE_RATE, description: '重点回访率' })
   keyCallbackRate!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: '满意率' })
+  @ApiProperty({ ...NULLABLE_RATE, description: '满意率' })
   satisfactionRate!: number | null;
 }
 
-export class MetricsDto extends FiguresDto {
-  @ApiProperty({ nullable: true, type: Number, description: '10秒内接听率（第一条）' })
-  answeredWithin10sRate!: number | null;
-  @ApiProperty({ description: '按工单类型：{ type: { label, ...同上各项 } }' })
-  byType!: Record<string, unknown>;
-  @ApiProperty({ description: '按承办部门：{ departmentId: { name, ... } }' })
-  byDepartment!: Record<string, unknown>;
-  @ApiProperty({ description: '按承办人：{ handlerId: { name, ... } }' })
-  byHandler!: Record<string, unknown>;
-  @ApiProperty({
-    description:
-      '座席员工作量（第二条：只计已登记的工单）：{ agentId: { name, logged, directAnswered, transferred, answeredWithin10sRate } }',
-  })
-  agentWorkload!: Record<string, unknown>;
-  @ApiProperty() computedAt!: string;
+export class TypeFiguresDto extends FiguresDto {
+  @ApiProperty({ description: '工单类型名称' }) label!: string;
 }
 
-export class BulletinDto {
+/** The figures of one department or handler. */
+export class NamedFiguresDto extends FiguresDto {
+  @ApiProperty({ description: '部门或承办人姓名' }) name!: string;
+}
+
+export class AgentWorkloadDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: '登记的工单件数（第二条：只计已登记的工单）' }) logged!: number;
+  @ApiProperty() directAnswered!: number;
+  @ApiProperty() transferred!: number;
+  @ApiProperty({ ...NULLABLE_RATE, description: '10秒内接听率（第一条）' })
+  answeredWithin10sRate!: number | null;
+}
+
+export class ReportPeriodDto {
+  @ApiProperty({ ...NULLABLE_TIME, description: '起点；null：不限' }) from!: string | null;
+  @ApiProperty({ ...NULLABLE_TIME, description: '终点（不含）；null：不限' }) to!: string | null;
+}
+
+const recordOf = (model: abstract new () => unknown, description: string) =>
+  ({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(model) },
+    description,
+  }) as const;
+
+@ApiExtraModels(TypeFiguresDto, NamedFiguresDto, AgentWorkloadDto)
+export class MetricsDto extends FiguresDto {
+  @ApiProperty({ type: ReportPeriodDto }) period!: ReportPeriodDto;
+  @ApiProperty({ ...NULLABLE_RATE, description: '10秒内接听率（第一条）' })
+  answeredWithin10sRate!: number | null;
+  @ApiProperty(recordOf(TypeFiguresDto, '按工单类型，键为类型'))
+  byType!: Record<string, TypeFiguresDto>;
+  @ApiProperty(recordOf(NamedFiguresDto, '按承办部门，键为部门 id'))
+  byDepartment!: Record<string, NamedFiguresDto>;
+  @ApiProperty(recordOf(NamedFiguresDto, '按承办人，键为人员 id'))
+  byHandler!: Record<string, NamedFiguresDto>;
+  @ApiProperty(recordOf(AgentWorkloadDto, '座席员工作量，键为座席员 id'))
+  agentWorkload!: Record<string, AgentWorkloadDto>;
+  @ApiProperty({ ...TIME, description: '计算时间：此时仍未到期的期限不计入比率' })
+  computedAt!: string;
+}
+
+export class BulletinPeriodDto {
+  @ApiProperty({ ...NULLABLE_TIME, description: '起点；null：不限' }) from!: string | null;
+  @ApiProperty({ ...TIME, description: '终点（不含）' }) to!: string;
+}
+
+export class BulletinCountsDto {
+  @ApiProperty({ description: '被列入通报的工单件数（准确数字，不受清单截断影响）' })
+  bulletined!: number;
+  @ApiProperty({ description: '逾期的工单件数（同上）' }) overdue!: number;
+}
+
+export class BulletinSummaryDto {
   @ApiProperty({ example: 'B202611230900-1a2b3c' }) id!: string;
-  @ApiProperty({ enum: ['schedule', 'manual'] }) trigger!: string;
-  @ApiProperty({ nullable: true, type: String }) requestedBy!: string | null;
-  @ApiProperty({ description: '{ from, to }，to 不含' }) period!: Record<string, unknown>;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ type: MetricsDto, description: '期间内受理工单的各项指标' })
-  figures!: MetricsDto;
-  @ApiProperty({ description: '期间内被列入通报的工单', isArray: true })
-  bulletined!: unknown[];
-  @ApiProperty({ description: '期间内逾期的工单', isArray: true }) overdue!: unknown[];
-  @ApiProperty({ isArray: true }) byDepartment!: unknown[];
-  @ApiProperty({ isArray: true }) byHandler!: unknown[];
-  @ApiProperty() counts!: Record<string, number>;
-  @ApiProperty() truncated!: boolean;
-  @ApiProperty({ type: [String] }) announcedTo!: string[];
+  @ApiProperty({
+    enum: ['schedule', 'manual'],
+    description: 'schedule：定期生成；manual：手动生成',
+  })
+  trigger!: 'schedule' | 'manual';
+  @ApiProperty({ ...NULLABLE_TEXT, description: '手动生成者的人员 id' }) requestedBy!:
+    | string
+    | null;
+  @ApiProperty({ type: BulletinPeriodDto }) period!: BulletinPeriodDto;
+  @ApiProperty(TIME) createdAt!: string;
+  @ApiProperty({ type: BulletinCountsDto, description: '承办人只计本部门' })
+  counts!: BulletinCountsDto;
+  @ApiProperty({ ...NULLABLE_TIME, description: '通知发出时间；null：尚未通知' })
+  announcedAt!: string | null;
+}
+
+export class BulletinListDto {
+  @ApiProperty({ type: [BulletinSummaryDto] }) items!: BulletinSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() limit!: number;
+}
+
+/** One ticket a bulletin names: no caller details. */
+export class BulletinEntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: '工单类型，如 case_inquiry' }) type!: string;
+  @ApiProperty() typeLabel!: string;
+  @ApiProperty({ description: '生成通报时的工单状态，如 overdue' }) status!: string;
+  @ApiProperty(NULLABLE_TEXT) departmentId!: string | null;
+  @ApiProperty(NULLABLE_TEXT) departmentName!: string | null;
+  @ApiProperty(NULLABLE_TEXT) handlerId!: string | null;
+  @ApiProperty(NULLABLE_TEXT) handlerName!: string | null;
+  @ApiProperty(NULLABLE_TIME) receivedAt!: string | null;
+  @ApiProperty(NULLABLE_TIME) dispatchedAt!: string | null;
+  @ApiProperty({ ...NULLABLE_TIME, description: '反馈期限' }) feedbackBy!: string | null;
+  @ApiProperty(NULLABLE_TIME) overdueAt!: string | null;
+  @ApiProperty({ ...NULLABLE_TIME, description: '最近一次催办' }) remindedAt!: string | null;
+  @ApiProperty({ description: '催办次数' }) reminders!: number;
+  @ApiProperty(NULLABLE_TIME) bulletinedAt!: string | null;
+  @ApiProperty({ ...NULLABLE_TIME, description: 'null：未反馈' }) feedbackAt!: string | null;
+}
+
+/** The listed tickets of one department, by id. */
+export class BulletinGroupDto {
+  @ApiProperty({ ...NULLABLE_TEXT, description: '部门或承办人 id；null：未分配' })
+  id!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String], description: '被列入通报的工单编号' }) bulletined!: string[];
+  @ApiProperty({ type: [String], description: '逾期的工单编号' }) overdue!: string[];
+}
+
+export class BulletinHandlerGroupDto extends BulletinGroupDto {
+  @ApiPropertyOptional({ ...NULLABLE_TEXT, description: '承办人所在部门' })
+  departmentId?: string | null;
+}
+
+@ApiExtraModels(MetricsDto, NamedFiguresDto)
+export class BulletinDto extends BulletinSummaryDto {
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(MetricsDto) }, { $ref: getSchemaPath(NamedFiguresDto) }],
+    nullable: true,
+    description: '期间内受理工单的各项指标；承办人只看到本部门的指标（本部门无工单时为 null）',
+  })
+  figures!: MetricsDto | NamedFiguresDto | null;
+  @ApiProperty({ type: [BulletinEntryDto], description: '期间内被列入通报的工单' })
+  bulletined!: BulletinEntryDto[];
+  @ApiProperty({ type: [BulletinEntryDto], description: '期间内逾期的工单' })
+  overdue!: BulletinEntryDto[];
+  @ApiProperty({ type: [BulletinGroupDto], description: '按承办部门' })
+  byDepartment!: BulletinGroupDto[];
+  @ApiProperty({ type: [BulletinHandlerGroupDto], description: '按承办人' })
+  byHandler!: BulletinHandlerGroupDto[];
+  @ApiProperty({ description: '工单过多，清单只列出一部分（件数仍准确）' }) truncated!: boolean;
+  @ApiProperty({ type: [String], description: '已通知的人员 id 或组（如 group:supervisor）' })
+  announcedTo!: string[];
 }

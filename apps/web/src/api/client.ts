@@ -28,8 +28,8 @@ const auth: Middleware = {
   },
 };
 
-function client<Paths extends {}>() {
-  const c = createClient<Paths>({ baseUrl: globalThis.location?.origin ?? '' });
+function client<Paths extends {}, Media extends `${string}/${string}` = `${string}/${string}`>() {
+  const c = createClient<Paths, Media>({ baseUrl: globalThis.location?.origin ?? '' });
   c.use(auth);
   return c;
 }
@@ -37,7 +37,8 @@ function client<Paths extends {}>() {
 /** One origin: intake answers all of these, forwarding notification and reporting paths. */
 export const intake = client<IntakePaths>();
 export const notification = client<NotificationPaths>();
-export const reporting = client<ReportingPaths>();
+/** JSON only: the reporting files (csv, xlsx) are downloaded with `authorisedFetch`. */
+export const reporting = client<ReportingPaths, 'application/json'>();
 
 /** openapi-fetch's `{ data, error }` as a value or a thrown ApiError (for TanStack Query). */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>) {

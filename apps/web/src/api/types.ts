@@ -30,5 +30,16 @@ export type LoginResult = Intake['LoginResult'];
 
 export type NoticeView = NotificationSchemas['schemas']['NotificationView'];
 export type SmsView = NotificationSchemas['schemas']['SmsView'];
-export type Metrics = ReportingSchemas['schemas']['MetricsDto'];
-export type Bulletin = ReportingSchemas['schemas']['BulletinDto'];
+type Reporting = ReportingSchemas['schemas'];
+
+export type Metrics = Reporting['MetricsDto'];
+export type LedgerRow = Reporting['LedgerRowDto'];
+export type LedgerPage = Reporting['LedgerPageDto'];
+export type BulletinSummary = Reporting['BulletinSummaryDto'];
+export type BulletinList = Reporting['BulletinListDto'];
+export type BulletinDetail = Reporting['BulletinDto'];
+export type BulletinPeriod = Reporting['BulletinPeriodDto'];
+export type BulletinEntry = Reporting['BulletinEntryDto'];
+export type BulletinGroup = Reporting['BulletinGroupDto'];
+export type BulletinHandlerGroup = Reporting['BulletinHandlerGroupDto'];
+export type BulletinFigures = BulletinDetail['figures'];

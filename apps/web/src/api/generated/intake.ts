@@ -938,7 +938,10 @@ export interface operations {
     TicketsController_search: {
         parameters: {
             query?: {
-                status?: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed";
+                /** @description 状态，可用逗号列出多个（任一即可），如 dispatched,overdue：open | answered | dispatched | overdue | reminded | bulletined | escalated | handled | closed */
+                status?: string;
+                /** @description 关键词：在工单号、来电人、案号、来电内容、答复内容和办理结果中查找 */
+                q?: string;
                 type?: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
                 redLight?: "true" | "false";
                 /** @description 承办人编号 */

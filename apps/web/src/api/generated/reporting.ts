@@ -89,7 +89,131 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        MetricsDto: {
+        LedgerCallerDto: {
+            name: string;
+            /** @description 脱敏，如 138****8000 */
+            phone: string | null;
+        };
+        LedgerTargetDto: {
+            id: string;
+            name: string;
+            /** @description 人员角色，如 handler、leader */
+            role: string;
+        };
+        LedgerDispositionDto: {
+            /** @enum {string} */
+            action: "direct_answer" | "transfer" | "leadership_report" | "escalation";
+            /** @description 处理方式名称，如 转办 */
+            actionLabel: string;
+            /**
+             * @description 第四条第几项，如 4.5
+             * @enum {string|null}
+             */
+            rule: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | null;
+            /** @description 条款名称，如 第四条第五项 */
+            ruleName: string | null;
+            target: components["schemas"]["LedgerTargetDto"] | null;
+        };
+        LedgerNamedDto: {
+            id: string;
+            name: string;
+        };
+        LedgerFeedbackDto: {
+            /** Format: date-time */
+            at: string | null;
+            /** @description 反馈结果 */
+            result: string;
+        };
+        LedgerCallbackDto: {
+            /** Format: date-time */
+            at: string | null;
+            /** @description 是否联系上来电人 */
+            reached: boolean;
+            /** @description 是否满意；null：未表态 */
+            satisfied: boolean | null;
+        };
+        LedgerRowDto: {
+            /** @example T20261128-0001 */
+            id: string;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** @enum {string|null} */
+            type: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other" | null;
+            /** @description 工单类型名称 */
+            typeLabel: string | null;
+            /** @enum {string|null} */
+            channel: "phone" | "voicemail" | null;
+            caller: components["schemas"]["LedgerCallerDto"] | null;
+            caseNumber: string | null;
+            /** @description 来电内容摘要（前 60 个字） */
+            contentSummary: string;
+            /** @description null：尚未确定处理方式 */
+            disposition: components["schemas"]["LedgerDispositionDto"] | null;
+            /** @description 承办人 */
+            handler: components["schemas"]["LedgerNamedDto"] | null;
+            /** @description 承办部门 */
+            department: components["schemas"]["LedgerNamedDto"] | null;
+            /** @enum {string|null} */
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | null;
+            /** @description 状态名称 */
+            statusLabel: string | null;
+            /** @description 亮红灯（逾期） */
+            redLight: boolean;
+            /**
+             * Format: date-time
+             * @description 转办时间
+             */
+            dispatchedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 反馈期限
+             */
+            feedbackBy: string | null;
+            /** @description null：未反馈 */
+            feedback: components["schemas"]["LedgerFeedbackDto"] | null;
+            /**
+             * Format: date-time
+             * @description 逾期时间
+             */
+            overdueAt: string | null;
+            /**
+             * Format: date-time
+             * @description 最近一次催办
+             */
+            remindedAt: string | null;
+            /** @description 催办次数 */
+            reminders: number;
+            /**
+             * Format: date-time
+             * @description 通报时间
+             */
+            bulletinedAt: string | null;
+            /** @description null：尚未回访 */
+            callback: components["schemas"]["LedgerCallbackDto"] | null;
+            /** @description 回访结果，如 已回访，满意、待回访、无需回访 */
+            callbackResult: string;
+            /** @description 登记的座席员 id */
+            loggedBy: string | null;
+            /**
+             * Format: date-time
+             * @description 来电振铃时间（第一条）
+             */
+            ringAt: string | null;
+            /**
+             * Format: date-time
+             * @description 接听时间（第一条）
+             */
+            answeredAt: string | null;
+        };
+        LedgerPageDto: {
+            items: components["schemas"]["LedgerRowDto"][];
+            /** @description 符合筛选条件的工单总数 */
+            total: number;
+            page: number;
+            limit: number;
+        };
+        TypeFiguresDto: {
+            /** @description 受理工单件数 */
             total: number;
             directAnswered: number;
             /** @description 直接答复率 */
@@ -112,37 +236,241 @@ export interface components {
             keyCallbackRate: number | null;
             /** @description 满意率 */
             satisfactionRate: number | null;
+            /** @description 工单类型名称 */
+            label: string;
+        };
+        NamedFiguresDto: {
+            /** @description 受理工单件数 */
+            total: number;
+            directAnswered: number;
+            /** @description 直接答复率 */
+            directAnswerRate: number | null;
+            transferred: number;
+            /** @description 2小时内转办率（第五条） */
+            dispatchedWithin2hRate: number | null;
+            /** @description 按时反馈率（第七条） */
+            feedbackOnTimeRate: number | null;
+            /** @description 逾期件数 */
+            overdue: number;
+            /** @description 催办件数 */
+            reminded: number;
+            /** @description 通报件数 */
+            bulletined: number;
+            callbacksDue: number;
+            /** @description 回访率（第十条） */
+            callbackRate: number | null;
+            /** @description 重点回访率 */
+            keyCallbackRate: number | null;
+            /** @description 满意率 */
+            satisfactionRate: number | null;
+            /** @description 部门或承办人姓名 */
+            name: string;
+        };
+        AgentWorkloadDto: {
+            name: string;
+            /** @description 登记的工单件数（第二条：只计已登记的工单） */
+            logged: number;
+            directAnswered: number;
+            transferred: number;
             /** @description 10秒内接听率（第一条） */
             answeredWithin10sRate: number | null;
-            /** @description 按工单类型：{ type: { label, ...同上各项 } } */
-            byType: Record<string, never>;
-            /** @description 按承办部门：{ departmentId: { name, ... } } */
-            byDepartment: Record<string, never>;
-            /** @description 按承办人：{ handlerId: { name, ... } } */
-            byHandler: Record<string, never>;
-            /** @description 座席员工作量（第二条：只计已登记的工单）：{ agentId: { name, logged, directAnswered, transferred, answeredWithin10sRate } } */
-            agentWorkload: Record<string, never>;
+        };
+        ReportPeriodDto: {
+            /**
+             * Format: date-time
+             * @description 起点；null：不限
+             */
+            from: string | null;
+            /**
+             * Format: date-time
+             * @description 终点（不含）；null：不限
+             */
+            to: string | null;
+        };
+        MetricsDto: {
+            /** @description 受理工单件数 */
+            total: number;
+            directAnswered: number;
+            /** @description 直接答复率 */
+            directAnswerRate: number | null;
+            transferred: number;
+            /** @description 2小时内转办率（第五条） */
+            dispatchedWithin2hRate: number | null;
+            /** @description 按时反馈率（第七条） */
+            feedbackOnTimeRate: number | null;
+            /** @description 逾期件数 */
+            overdue: number;
+            /** @description 催办件数 */
+            reminded: number;
+            /** @description 通报件数 */
+            bulletined: number;
+            callbacksDue: number;
+            /** @description 回访率（第十条） */
+            callbackRate: number | null;
+            /** @description 重点回访率 */
+            keyCallbackRate: number | null;
+            /** @description 满意率 */
+            satisfactionRate: number | null;
+            period: components["schemas"]["ReportPeriodDto"];
+            /** @description 10秒内接听率（第一条） */
+            answeredWithin10sRate: number | null;
+            /** @description 按工单类型，键为类型 */
+            byType: {
+                [key: string]: components["schemas"]["TypeFiguresDto"];
+            };
+            /** @description 按承办部门，键为部门 id */
+            byDepartment: {
+                [key: string]: components["schemas"]["NamedFiguresDto"];
+            };
+            /** @description 按承办人，键为人员 id */
+            byHandler: {
+                [key: string]: components["schemas"]["NamedFiguresDto"];
+            };
+            /** @description 座席员工作量，键为座席员 id */
+            agentWorkload: {
+                [key: string]: components["schemas"]["AgentWorkloadDto"];
+            };
+            /**
+             * Format: date-time
+             * @description 计算时间：此时仍未到期的期限不计入比率
+             */
             computedAt: string;
+        };
+        BulletinPeriodDto: {
+            /**
+             * Format: date-time
+             * @description 起点；null：不限
+             */
+            from: string | null;
+            /**
+             * Format: date-time
+             * @description 终点（不含）
+             */
+            to: string;
+        };
+        BulletinCountsDto: {
+            /** @description 被列入通报的工单件数（准确数字，不受清单截断影响） */
+            bulletined: number;
+            /** @description 逾期的工单件数（同上） */
+            overdue: number;
+        };
+        BulletinSummaryDto: {
+            /** @example B202611230900-1a2b3c */
+            id: string;
+            /**
+             * @description schedule：定期生成；manual：手动生成
+             * @enum {string}
+             */
+            trigger: "schedule" | "manual";
+            /** @description 手动生成者的人员 id */
+            requestedBy: string | null;
+            period: components["schemas"]["BulletinPeriodDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 承办人只计本部门 */
+            counts: components["schemas"]["BulletinCountsDto"];
+            /**
+             * Format: date-time
+             * @description 通知发出时间；null：尚未通知
+             */
+            announcedAt: string | null;
+        };
+        BulletinListDto: {
+            items: components["schemas"]["BulletinSummaryDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        BulletinEntryDto: {
+            id: string;
+            /** @description 工单类型，如 case_inquiry */
+            type: string;
+            typeLabel: string;
+            /** @description 生成通报时的工单状态，如 overdue */
+            status: string;
+            departmentId: string | null;
+            departmentName: string | null;
+            handlerId: string | null;
+            handlerName: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            dispatchedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 反馈期限
+             */
+            feedbackBy: string | null;
+            /** Format: date-time */
+            overdueAt: string | null;
+            /**
+             * Format: date-time
+             * @description 最近一次催办
+             */
+            remindedAt: string | null;
+            /** @description 催办次数 */
+            reminders: number;
+            /** Format: date-time */
+            bulletinedAt: string | null;
+            /**
+             * Format: date-time
+             * @description null：未反馈
+             */
+            feedbackAt: string | null;
+        };
+        BulletinGroupDto: {
+            /** @description 部门或承办人 id；null：未分配 */
+            id: string | null;
+            name: string;
+            /** @description 被列入通报的工单编号 */
+            bulletined: string[];
+            /** @description 逾期的工单编号 */
+            overdue: string[];
+        };
+        BulletinHandlerGroupDto: {
+            /** @description 部门或承办人 id；null：未分配 */
+            id: string | null;
+            name: string;
+            /** @description 被列入通报的工单编号 */
+            bulletined: string[];
+            /** @description 逾期的工单编号 */
+            overdue: string[];
+            /** @description 承办人所在部门 */
+            departmentId?: string | null;
         };
         BulletinDto: {
             /** @example B202611230900-1a2b3c */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description schedule：定期生成；manual：手动生成
+             * @enum {string}
+             */
             trigger: "schedule" | "manual";
+            /** @description 手动生成者的人员 id */
             requestedBy: string | null;
-            /** @description { from, to }，to 不含 */
-            period: Record<string, never>;
+            period: components["schemas"]["BulletinPeriodDto"];
+            /** Format: date-time */
             createdAt: string;
-            /** @description 期间内受理工单的各项指标 */
-            figures: components["schemas"]["MetricsDto"];
+            /** @description 承办人只计本部门 */
+            counts: components["schemas"]["BulletinCountsDto"];
+            /**
+             * Format: date-time
+             * @description 通知发出时间；null：尚未通知
+             */
+            announcedAt: string | null;
+            /** @description 期间内受理工单的各项指标；承办人只看到本部门的指标（本部门无工单时为 null） */
+            figures: (components["schemas"]["MetricsDto"] | components["schemas"]["NamedFiguresDto"]) | null;
             /** @description 期间内被列入通报的工单 */
-            bulletined: unknown[][];
+            bulletined: components["schemas"]["BulletinEntryDto"][];
             /** @description 期间内逾期的工单 */
-            overdue: unknown[][];
-            byDepartment: unknown[][];
-            byHandler: unknown[][];
-            counts: Record<string, never>;
+            overdue: components["schemas"]["BulletinEntryDto"][];
+            /** @description 按承办部门 */
+            byDepartment: components["schemas"]["BulletinGroupDto"][];
+            /** @description 按承办人 */
+            byHandler: components["schemas"]["BulletinHandlerGroupDto"][];
+            /** @description 工单过多，清单只列出一部分（件数仍准确） */
             truncated: boolean;
+            /** @description 已通知的人员 id 或组（如 group:supervisor） */
             announcedTo: string[];
         };
         CreateBulletinDto: {
@@ -209,12 +537,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description json: { items, total, page, limit }；csv / xlsx: 文件 */
+            /** @description json: 一页台账；csv / xlsx: 文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerPageDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description 座席员等无权查看；承办人只能查看本部门 */
             403: {
@@ -268,12 +600,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [{ id, trigger, period, createdAt, counts }], total, page, limit } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulletinListDto"];
+                };
             };
             /** @description 座席员无权查看；承办人只看到本部门的部分 */
             403: {
@@ -327,13 +660,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description json: 一期通报；xlsx: 文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BulletinDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BulletinDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description 座席员无权查看；承办人只看到本部门的部分 */

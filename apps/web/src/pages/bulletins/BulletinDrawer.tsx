@@ -1,5 +1,6 @@
 import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import type { BulletinDetail } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/time';
 import { useCourtDirectory } from '../admin/directory/useCourtDirectory';
@@ -8,7 +9,7 @@ import { useFileDownload } from '../ledger/useLedgerDownload';
 import { BulletinEntries } from './BulletinEntries';
 import { BulletinFigures } from './BulletinFigures';
 import { BulletinGroups } from './BulletinGroups';
-import { type BulletinDetail, bulletinFileName, periodText, TRIGGER_LABELS } from './bulletin-view';
+import { bulletinFileName, periodText, TRIGGER_LABELS } from './bulletin-view';
 import { useBulletin } from './useBulletins';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,7 +1,7 @@
 import { Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import type { BulletinEntry } from '../../api/types';
 import { formatTime } from '../../lib/time';
-import type { BulletinEntry } from './bulletin-view';
 
 const time = (v: string | null) => formatTime(v) || '—';
 

@@ -1,11 +1,11 @@
 import { Descriptions } from 'antd';
+import type { BulletinFigures as Figures } from '../../api/types';
 import { percentText } from '../dashboard/chart-data';
-import type { BulletinFigures as Figures } from './bulletin-view';
 
-const count = (n: number | undefined) => (n === undefined ? '—' : `${n} 件`);
+const count = (n: number) => `${n} 件`;
 
-/** The period's figures (of tickets received in it). */
-export function BulletinFigures({ figures }: { figures: Figures | null }) {
+/** The period's figures (of tickets received in it); a handler's are their department's. */
+export function BulletinFigures({ figures }: { figures: Figures }) {
   if (!figures) return null;
   return (
     <Descriptions

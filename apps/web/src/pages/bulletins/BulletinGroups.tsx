@@ -1,7 +1,8 @@
 import { Table, type TableColumnsType } from 'antd';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
-import { type BulletinGroup, groupRows } from './bulletin-view';
+import type { BulletinHandlerGroup } from '../../api/types';
+import { groupRows } from './bulletin-view';
 
 type Row = ReturnType<typeof groupRows>[number];
 
@@ -10,7 +11,7 @@ export function BulletinGroups({
   groups,
   nameTitle,
 }: {
-  groups: BulletinGroup[];
+  groups: BulletinHandlerGroup[];
   nameTitle: string;
 }) {
   const columns: TableColumnsType<Row> = [

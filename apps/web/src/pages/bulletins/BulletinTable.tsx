@@ -1,7 +1,8 @@
 import { Button, Empty, Table, type TableColumnsType } from 'antd';
+import type { BulletinSummary } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/time';
-import { type BulletinSummary, periodText, TRIGGER_LABELS } from './bulletin-view';
+import { periodText, TRIGGER_LABELS } from './bulletin-view';
 import { BULLETIN_PAGE_SIZE, useBulletinList } from './useBulletins';
 
 /** The bulletins, newest first; each opens in the drawer. */

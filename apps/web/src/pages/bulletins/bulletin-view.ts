@@ -1,71 +1,7 @@
 import dayjs from 'dayjs';
+import type { BulletinHandlerGroup, BulletinPeriod } from '../../api/types';
 import { COURT_ZONE, formatDate, formatTime } from '../../lib/time';
 import { weeklyRanges } from '../dashboard/weeks';
-
-/** A bulletin's period: `to` is exclusive (API.md). */
-export interface BulletinPeriod {
-  from: string | null;
-  to: string;
-}
-
-export interface BulletinSummary {
-  id: string;
-  trigger: 'schedule' | 'manual' | string;
-  requestedBy: string | null;
-  period: BulletinPeriod;
-  createdAt: string;
-  counts: { bulletined: number; overdue: number };
-  announcedAt: string | null;
-}
-
-export interface BulletinEntry {
-  id: string;
-  type: string;
-  typeLabel: string;
-  status: string;
-  departmentId: string | null;
-  departmentName: string | null;
-  handlerId: string | null;
-  handlerName: string | null;
-  receivedAt: string | null;
-  dispatchedAt: string | null;
-  feedbackBy: string | null;
-  overdueAt: string | null;
-  remindedAt: string | null;
-  reminders: number;
-  bulletinedAt: string | null;
-  feedbackAt: string | null;
-}
-
-export interface BulletinGroup {
-  id: string | null;
-  name: string;
-  departmentId?: string | null;
-  bulletined: string[];
-  overdue: string[];
-}
-
-export interface BulletinFigures {
-  total?: number;
-  directAnswerRate?: number | null;
-  dispatchedWithin2hRate?: number | null;
-  feedbackOnTimeRate?: number | null;
-  overdue?: number;
-  reminded?: number;
-  bulletined?: number;
-  callbackRate?: number | null;
-  satisfactionRate?: number | null;
-}
-
-export interface BulletinDetail extends BulletinSummary {
-  figures: BulletinFigures | null;
-  bulletined: BulletinEntry[];
-  overdue: BulletinEntry[];
-  byDepartment: BulletinGroup[];
-  byHandler: BulletinGroup[];
-  truncated: boolean;
-  announcedTo: string[];
-}
 
 /** Whether an instant is a Shanghai midnight (a whole-day bound). */
 function isShanghaiMidnight(iso: string): boolean {
@@ -96,8 +32,11 @@ export function previousWeek(now: number): { from: string; to: string } {
   return { from: last!.from, to: last!.to };
 }
 
-/** A group's row for the tables: counts and the ids in one. */
-export function groupRows(groups: readonly BulletinGroup[]) {
+/**
+ * A group's row for the tables: counts and the ids in one. Takes department and handler groups
+ * (a department group has no `departmentId`).
+ */
+export function groupRows(groups: readonly BulletinHandlerGroup[]) {
   return groups
     .map((g) => ({
       key: `${g.id ?? 'none'}:${g.departmentId ?? ''}`,

@@ -1,15 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reporting, unwrap } from '../../api/client';
-import type { BulletinDetail, BulletinSummary } from './bulletin-view';
 
 export const BULLETIN_PAGE_SIZE = 10;
-
-interface BulletinList {
-  items: BulletinSummary[];
-  total: number;
-  page: number;
-  limit: number;
-}
 
 export function useBulletinList(page: number) {
   return useQuery({
@@ -20,7 +12,7 @@ export function useBulletinList(page: number) {
         reporting.GET('/api/bulletins', {
           params: { query: { page, limit: BULLETIN_PAGE_SIZE } },
         }),
-      ) as Promise<unknown> as Promise<BulletinList>,
+      ),
   });
 }
 
@@ -31,9 +23,7 @@ export function useBulletin(id: string | null) {
     // A bulletin does not change once written (only its announcement is stamped).
     staleTime: 5 * 60_000,
     queryFn: () =>
-      unwrap(
-        reporting.GET('/api/bulletins/{id}', { params: { path: { id: id! }, query: {} } }),
-      ) as Promise<unknown> as Promise<BulletinDetail>,
+      unwrap(reporting.GET('/api/bulletins/{id}', { params: { path: { id: id! }, query: {} } })),
   });
 }
 
@@ -42,9 +32,7 @@ export function useGenerateBulletin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (period: { from: string; to: string }) =>
-      unwrap(
-        reporting.POST('/api/bulletins', { body: period }),
-      ) as Promise<unknown> as Promise<BulletinDetail>,
+      unwrap(reporting.POST('/api/bulletins', { body: period })),
     onSuccess: (bulletin) => {
       queryClient.setQueryData(['bulletin', bulletin.id], bulletin);
       void queryClient.invalidateQueries({ queryKey: ['bulletins'] });

@@ -1,15 +1,21 @@
 import { Empty, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { LedgerPage, LedgerRow } from '../../api/types';
 import { formatTime } from '../../lib/time';
 import { PAGE_SIZES } from './ledger-filters';
-import type { LedgerPage, LedgerRow } from './ledger-types';
 
 const time = (value: string | null) => formatTime(value) || '—';
 
-function feedbackText(feedback: LedgerRow['feedback']): string {
-  if (!feedback) return '未反馈';
-  if (typeof feedback === 'string') return feedback;
-  return feedback.result ?? '已反馈';
+function callerText(caller: LedgerRow['caller']): string {
+  if (!caller) return '—';
+  return caller.phone ? `${caller.name} ${caller.phone}` : caller.name;
+}
+
+function dispositionText(disposition: LedgerRow['disposition']): string {
+  if (!disposition) return '—';
+  return disposition.ruleName
+    ? `${disposition.actionLabel}（${disposition.ruleName}）`
+    : disposition.actionLabel;
 }
 
 const columns: TableColumnsType<LedgerRow> = [
@@ -22,7 +28,7 @@ const columns: TableColumnsType<LedgerRow> = [
   },
   { title: '受理时间', dataIndex: 'receivedAt', width: 140, render: time },
   { title: '类型', dataIndex: 'typeLabel', width: 90 },
-  { title: '来电人', width: 120, render: (_, row) => `${row.caller.name} ${row.caller.phone}` },
+  { title: '来电人', width: 120, render: (_, row) => callerText(row.caller) },
   {
     title: '来电内容',
     dataIndex: 'contentSummary',
@@ -32,8 +38,7 @@ const columns: TableColumnsType<LedgerRow> = [
   {
     title: '处理方式',
     width: 150,
-    render: (_, row) =>
-      row.disposition ? `${row.disposition.actionLabel}（${row.disposition.ruleName}）` : '—',
+    render: (_, row) => dispositionText(row.disposition),
   },
   { title: '承办部门', width: 150, render: (_, row) => row.department?.name ?? '—' },
   { title: '承办人', width: 90, render: (_, row) => row.handler?.name ?? '—' },
@@ -56,7 +61,7 @@ const columns: TableColumnsType<LedgerRow> = [
     title: '反馈情况',
     width: 180,
     ellipsis: { showTitle: true },
-    render: (_, row) => feedbackText(row.feedback),
+    render: (_, row) => row.feedback?.result ?? '未反馈',
   },
   {
     title: '催办',

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { reporting, unwrap } from '../../api/client';
 import { criteriaOf, type LedgerFilters } from './ledger-filters';
-import type { LedgerPage } from './ledger-types';
 
 /** One page of the ledger; the previous page stays on screen while the next loads. */
 export function useLedger(filters: LedgerFilters, enabled: boolean) {
@@ -21,6 +20,6 @@ export function useLedger(filters: LedgerFilters, enabled: boolean) {
             },
           },
         }),
-      ) as Promise<unknown> as Promise<LedgerPage>,
+      ),
   });
 }
