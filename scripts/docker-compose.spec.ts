@@ -84,6 +84,10 @@ const EXTRA_ENV_NAMES = new Set([
   'DEMO_PASSWORD',
   'DEMO_SEED',
   'NODE_ENV',
+  // the apps' listening address (loopback by default; all interfaces in a container)
+  'HOST',
+  // Express "trust proxy" for the client address behind a reverse proxy
+  'TRUST_PROXY',
   // where the intake forwards the web UI's notification and reporting paths
   'NOTIFICATION_URL',
   'REPORTING_URL',

@@ -171,12 +171,18 @@ describe('intake: accounts, roles, directory', () => {
 
     it('seeding twice at once is safe and changes nothing', async () => {
       const seed = t.app.get(SeedService);
+      // other test files of the run may add accounts of their own: count before and after
+      const before = await t.harness.database.collection('users').countDocuments();
       await Promise.all([
         seed.seed(DEMO_DIRECTORY, DEMO_PASSWORD),
         seed.seed(DEMO_DIRECTORY, DEMO_PASSWORD),
       ]);
-      const users = await t.harness.database.collection('users').countDocuments();
-      expect(users).toBe(DEMO_DIRECTORY.people.length);
+      const users = t.harness.database.collection('users');
+      expect(await users.countDocuments()).toBe(before);
+      const demo = await Promise.all(
+        DEMO_DIRECTORY.people.map((p) => users.countDocuments({ _id: p.id as never })),
+      );
+      expect(demo.every((n) => n === 1)).toBe(true);
       const login = await t
         .http()
         .post('/api/auth/login')
@@ -201,7 +207,7 @@ describe('intake: accounts, roles, directory', () => {
   });
 
   describe('failed logins are rate-limited', () => {
-    it('per account: after 10 failures even the right password waits (429)', async () => {
+    it('per account: after 10 failures even the right password waits (429, back-off)', async () => {
       for (let i = 0; i < 10; i++) {
         const r = await t
           .http()
@@ -215,7 +221,7 @@ describe('intake: accounts, roles, directory', () => {
         .send({ username: 'president', password: DEMO_PASSWORD });
       expect(locked.status).toBe(429);
       expect(locked.headers['retry-after']).toBeDefined();
-      expect(locked.body).toEqual({ statusCode: 429, message: expect.stringContaining('分钟') });
+      expect(locked.body).toEqual({ statusCode: 429, message: expect.stringContaining('后再试') });
     });
 
     it('per address: many failures across accounts block the address', async () => {

@@ -60,6 +60,7 @@ export class IntakeTestApp {
       get: (url: string) => http.get(url).set('Authorization', auth),
       post: (url: string) => http.post(url).set('Authorization', auth),
       put: (url: string) => http.put(url).set('Authorization', auth),
+      patch: (url: string) => http.patch(url).set('Authorization', auth),
     };
   }
 }

@@ -1,6 +1,8 @@
 import {
+  AccountStore,
   buildCallerLookup,
   type CalendarOverrideDoc,
+  CalendarStore,
   CallerLookup,
   calendarOverrideModel,
   type DirectoryModels,
@@ -26,6 +28,8 @@ import { INTAKE_SETTINGS, loadIntakeSettings } from './intake-settings';
 /** The collections the intake reads and writes, on the service's one connection. */
 export interface IntakeModels {
   users: Model<UserDoc>;
+  /** The accounts' repository (by `_id`, `$set` only). */
+  accounts: AccountStore;
   idempotency: Model<IdempotencyKeyDoc>;
   ticketIds: Model<TicketIdDoc>;
   ledger: LedgerModels;
@@ -34,6 +38,8 @@ export interface IntakeModels {
   directory: DirectoryModels;
   voicemails: Model<VoicemailDoc>;
   calendarOverrides: Model<CalendarOverrideDoc>;
+  /** The court calendar's versions, imports and re-arm progress. */
+  calendar: CalendarStore;
 }
 
 export const INTAKE_MODELS = Symbol('INTAKE_MODELS');
@@ -41,6 +47,7 @@ export const INTAKE_MODELS = Symbol('INTAKE_MODELS');
 export function intakeModels(connection: Connection): IntakeModels {
   return {
     users: userModel(connection),
+    accounts: AccountStore.of(connection),
     idempotency: idempotencyKeyModel(connection),
     ticketIds: ticketIdModel(connection),
     ledger: ledgerModels(connection),
@@ -49,6 +56,7 @@ export function intakeModels(connection: Connection): IntakeModels {
     directory: directoryModels(connection),
     voicemails: voicemailModel(connection),
     calendarOverrides: calendarOverrideModel(connection),
+    calendar: CalendarStore.of(connection),
   };
 }
 

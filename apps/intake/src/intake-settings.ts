@@ -1,18 +1,21 @@
 import { TASK_QUEUES } from '@court/temporal';
+import type { LoginLimits } from './auth/login-throttle';
 
 /** The intake's own settings (beyond the shared service config), read from the environment. */
 export interface IntakeSettings {
   /** Task queue the ticket and voicemail workflows are started on (`TICKETS_TASK_QUEUE`). */
   ticketsTaskQueue: string;
-  /** Seed the demo data of API.md on start (`DEMO_SEED`, default on; `false` turns it off). */
+  /** Seed the demo data of API.md on start (`DEMO_SEED`; default on, off in production). */
   demoSeed: boolean;
   /** Password of every demo account (`DEMO_PASSWORD`). */
   demoPassword: string;
-  /** Failed logins allowed per account, and per client address, within the window. */
-  login: { maxPerUser: number; maxPerAddress: number; windowMs: number };
+  /** Failed-login limits: per-account back-off, per-address window. */
+  login: Required<LoginLimits>;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
+
+export const DEMO_PASSWORD_DEFAULT = 'demo12368';
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
@@ -24,15 +27,50 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function isProduction(env: NodeJS.ProcessEnv): boolean {
+  return env.NODE_ENV?.trim().toLowerCase() === 'production';
+}
+
+/**
+ * Why this environment must not start (pure): in production (`NODE_ENV=production`) no demo
+ * accounts exist, so a service told to seed them (`DEMO_SEED=true`) — which would mean the
+ * publicly known demo password, or one set beside it — refuses. Outside production the demo
+ * seed is the default. Empty when fine.
+ */
+export function seedingProblems(env: NodeJS.ProcessEnv): string[] {
+  if (!isProduction(env) || !seedRequested(env)) return [];
+  const password = env.DEMO_PASSWORD;
+  const demoPassword = !password || password === DEMO_PASSWORD_DEFAULT;
+  return [
+    `NODE_ENV=production 下不写入演示数据，拒绝启动：DEMO_SEED=${env.DEMO_SEED?.trim()} 会创建演示账号${
+      demoPassword ? '，且使用公开的演示密码 demo12368（DEMO_PASSWORD 未设置或等于它）' : ''
+    }。请去掉 DEMO_SEED（生产环境默认不写入），并用 npm run create-admin 创建第一个管理员 ` +
+      '(refusing to start: demo data is never seeded in production)',
+  ];
+}
+
+const OFF = new Set(['false', '0', 'no', 'off']);
+
+/** `DEMO_SEED` set to anything but false / 0 / no / off. */
+function seedRequested(env: NodeJS.ProcessEnv): boolean {
+  const seed = env.DEMO_SEED?.trim().toLowerCase();
+  return !!seed && !OFF.has(seed);
+}
+
 export function loadIntakeSettings(env: NodeJS.ProcessEnv = process.env): IntakeSettings {
+  const problems = seedingProblems(env);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const seed = env.DEMO_SEED?.trim().toLowerCase();
   return {
     ticketsTaskQueue: env.TICKETS_TASK_QUEUE?.trim() || TASK_QUEUES.tickets,
-    demoSeed: env.DEMO_SEED?.trim().toLowerCase() !== 'false',
-    demoPassword: env.DEMO_PASSWORD || 'demo12368',
+    demoSeed: seedRequested(env) || (!seed && !isProduction(env)),
+    demoPassword: env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
     login: {
       maxPerUser: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_USER', 10),
       maxPerAddress: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100),
       windowMs: positiveInt(env, 'LOGIN_LOCKOUT_SECONDS', 900) * 1000,
+      backoffBaseMs: positiveInt(env, 'LOGIN_BACKOFF_BASE_SECONDS', 1) * 1000,
+      backoffMaxMs: positiveInt(env, 'LOGIN_BACKOFF_MAX_SECONDS', 300) * 1000,
     },
   };
 }

@@ -4,7 +4,9 @@ import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuthFeatureModule } from './auth/auth-feature.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { DirectoryModule } from './directory/directory.module';
 import { IntakeModelsModule } from './intake-models';
 import { SeedModule } from './seed/seed.module';
@@ -21,7 +23,9 @@ import { WebAppModule } from './web/web-app.module';
     IntakeModelsModule,
     SeedModule,
     AuthFeatureModule,
+    AccountsModule,
     DirectoryModule,
+    CalendarModule,
     TicketsModule,
     VoicemailsModule,
     WebAppModule,

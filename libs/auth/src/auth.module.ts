@@ -1,11 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AccountStateCache } from './account-state';
 import { AuthGuard } from './auth.guard';
 import { loadAuthConfig } from './auth-config';
 import { TokenService } from './token.service';
 
-/** The shared JWT (HS256): every service verifies it with the same secret; the guard is global. */
+/**
+ * The shared JWT (HS256): every service verifies it with the same secret; the guard is global
+ * and checks each token's version against its account (the service's database connection).
+ */
 @Global()
 @Module({
   imports: [
@@ -20,7 +24,7 @@ import { TokenService } from './token.service';
       },
     }),
   ],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService, JwtModule],
+  providers: [TokenService, AccountStateCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, AccountStateCache, JwtModule],
 })
 export class AuthModule {}

@@ -1,3 +1,5 @@
+export * from './access-decision';
+export * from './account-state';
 export * from './auth.guard';
 export * from './auth.module';
 export * from './auth-config';

@@ -29,7 +29,9 @@ export async function bootstrapHttpService(
     beforeHttp?.(app);
     configureHttpApp(app, `12368 ${service} service`);
     const listenPort = port(app);
-    await app.listen(listenPort, process.env.HOST ?? '0.0.0.0');
+    // Loopback unless told otherwise: the embedded default serves this machine only; containers
+    // (docker-compose) set HOST=0.0.0.0.
+    await app.listen(listenPort, process.env.HOST?.trim() || '127.0.0.1');
     signalReady(service, `http://127.0.0.1:${listenPort}`);
     return app;
   } catch (error) {

@@ -1,42 +1,84 @@
-import { CurrentUser, type Principal, Public } from '@court/auth';
+import { AllowedBeforePasswordChange, CurrentUser, type Principal, Public } from '@court/auth';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { AccountsService } from '../accounts/accounts.service';
+import { ChangePasswordDto } from '../accounts/dto/user.dto';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { LoginResult, SignedInUser } from './dto/session.dto';
 
+/** A 429's wait as `Retry-After`, then the error as it was. */
+async function withRetryAfter<T>(response: Response, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const retry = (error as { getResponse?: () => { retryAfterSeconds?: number } }).getResponse?.()
+      ?.retryAfterSeconds;
+    if (retry) response.setHeader('Retry-After', String(retry));
+    throw error;
+  }
+}
+
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: '登录，取得访问令牌（JWT）' })
   @ApiOkResponse({ type: LoginResult })
-  async login(
+  login(
     @Body() body: LoginDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResult> {
-    try {
-      return await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
-    } catch (error) {
-      const retry = (
-        error as { getResponse?: () => { retryAfterSeconds?: number } }
-      ).getResponse?.()?.retryAfterSeconds;
-      if (retry) response.setHeader('Retry-After', String(retry));
-      throw error;
-    }
+    return withRetryAfter(response, () =>
+      this.auth.login(body.username, body.password, request.ip ?? 'unknown'),
+    );
   }
 
   @Get('me')
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户' })
   @ApiOkResponse({ type: SignedInUser })
-  me(@CurrentUser() user: Principal): SignedInUser {
-    return user;
+  me(@CurrentUser() user: Principal): Promise<SignedInUser> {
+    return this.auth.me(user);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @AllowedBeforePasswordChange()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '修改自己的密码；成功后所有已登录的会话（包括本次）失效，须用新密码重新登录',
+  })
+  @ApiNoContentResponse()
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentUser() user: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await withRetryAfter(response, () =>
+      this.accounts.changeOwnPassword(
+        user.id,
+        body.currentPassword,
+        body.newPassword,
+        request.ip ?? 'unknown',
+      ),
+    );
   }
 }

@@ -1,46 +1,38 @@
-import { hashPassword, type Principal, TokenService, verifyPassword } from '@court/auth';
-import type { Role } from '@court/domain';
 import {
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+  AccountStateCache,
+  hashPassword,
+  type Principal,
+  TokenService,
+  verifyPassword,
+} from '@court/auth';
+import type { Role } from '@court/domain';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { AccountsService, tooManyAttempts } from '../accounts/accounts.service';
 import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
-import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
+import type { LoginResult, SignedInUser } from './dto/session.dto';
 import { LoginThrottle } from './login-throttle';
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
 @Injectable()
 export class AuthService {
-  private readonly throttle: LoginThrottle;
   /** Verified against when the account does not exist, so that timing does not tell. */
   private readonly dummyHash = hashPassword('not-a-password');
 
   constructor(
     @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
-    @Inject(INTAKE_SETTINGS) settings: IntakeSettings,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly accounts: AccountsService,
+    private readonly states: AccountStateCache,
   ) {
-    this.throttle = new LoginThrottle(settings.login);
     this.dummyHash.catch(() => undefined);
   }
 
-  async login(username: string, password: string, address: string) {
+  async login(username: string, password: string, address: string): Promise<LoginResult> {
     const wait = this.throttle.retryAfterMs(username, address);
-    if (wait > 0) {
-      throw new HttpException(
-        {
-          statusCode: HttpStatus.TOO_MANY_REQUESTS,
-          message: `登录失败次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`,
-          retryAfterSeconds: Math.ceil(wait / 1000),
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
-    const user = await this.models.users.findById(username).lean();
+    if (wait > 0) throw tooManyAttempts(wait);
+    const user = await this.models.accounts.get(username);
     const valid = user
       ? !user.disabled && (await verifyPassword(password, user.passwordHash))
       : (await verifyPassword(password, await this.dummyHash)) && false;
@@ -49,6 +41,8 @@ export class AuthService {
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     this.throttle.recordSuccess(username);
+    await this.accounts.afterLogin(user, password);
+    this.states.forget(user._id);
     const principal: Principal = {
       id: user._id,
       name: user.name,
@@ -56,14 +50,15 @@ export class AuthService {
       departmentId: user.departmentId ?? null,
     };
     return {
-      accessToken: await this.tokens.issue(principal),
+      accessToken: await this.tokens.issue(principal, user.tokenVersion ?? 0),
       tokenType: 'Bearer',
-      user: {
-        id: principal.id,
-        name: principal.name,
-        roles: principal.roles,
-        departmentId: principal.departmentId,
-      },
+      user: { ...principal, mustChangePassword: user.mustChangePassword === true },
     };
+  }
+
+  /** `GET /api/auth/me`: the token's person, with the account's must-change flag. */
+  async me(principal: Principal): Promise<SignedInUser> {
+    const state = await this.states.get(principal.id);
+    return { ...principal, mustChangePassword: state?.mustChangePassword === true };
   }
 }

@@ -67,17 +67,22 @@ export class SeedService implements OnModuleInit {
     );
     const missing = data.people.filter((p) => !existing.has(p.id));
     if (missing.length > 0) {
-      const hashes = await Promise.all(missing.map(() => hashPassword(password)));
+      // The demo accounts share one published password (API.md): one derivation serves them
+      // all, instead of one memory-hard hash each at every fresh start.
+      const passwordHash = await hashPassword(password);
       await upsertAll(
         models.users,
-        missing.map((p, i) => ({
+        missing.map((p) => ({
           _id: p.id,
           $setOnInsert: {
             name: p.name,
             roles: [p.role],
             departmentId: p.departmentId,
-            passwordHash: hashes[i],
+            passwordHash,
             disabled: false,
+            // the demo accounts share the demo password and need not change it (API.md)
+            mustChangePassword: false,
+            tokenVersion: 0,
             createdAt: new Date(),
           },
         })),

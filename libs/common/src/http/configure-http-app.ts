@@ -10,6 +10,8 @@ import { createValidationPipe } from './validation';
  * OpenAPI docs at /api/docs. Create the app with `{ bodyParser: false }`.
  */
 export function configureHttpApp(app: NestExpressApplication, title: string): void {
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(requestId);
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
@@ -19,4 +21,18 @@ export function configureHttpApp(app: NestExpressApplication, title: string): vo
     new DocumentBuilder().setTitle(title).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('api/docs', app, document);
+}
+
+/**
+ * `TRUST_PROXY`: Express's `trust proxy`, so that `request.ip` (per-address login limits)
+ * is the client's address from `X-Forwarded-For` when the service sits behind a proxy.
+ * `true` (any proxy), a hop count (`1`), or addresses / subnets / `loopback`, comma-separated.
+ * Unset or `false`: the peer address is used and `X-Forwarded-For` ignored.
+ */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string | undefined {
+  const value = raw?.trim();
+  if (!value || value.toLowerCase() === 'false') return undefined;
+  if (value.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

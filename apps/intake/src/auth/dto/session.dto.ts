@@ -8,6 +8,10 @@ export class SignedInUser {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: (typeof ROLES)[number][];
   @ApiProperty({ type: String, nullable: true }) departmentId!: string | null;
+  @ApiProperty({
+    description: 'true：须先修改密码（POST /api/auth/password），其他接口一律 403',
+  })
+  mustChangePassword!: boolean;
 }
 
 export class LoginResult {

@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { usePageTitle } from '../../app/PageTitle';
-import { getSession, homeOf, setSession } from '../../auth/session';
+import { homeOf, setSession } from '../../auth/session';
 import { useSession } from '../../auth/useSession';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiForm } from '../../components/useApiForm';
 import { isMissingEndpoint } from '../admin/shared/missing-endpoint';
 import { NotAvailable } from '../admin/shared/NotAvailable';
 import { passwordProblem } from '../admin/shared/password-rules';
-import { changePassword } from './change-password';
+import { changePassword, signInAgain } from './change-password';
 
 interface Values {
   currentPassword: string;
@@ -37,12 +37,17 @@ export default function PasswordPage() {
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
       });
-      const current = getSession();
-      if (current) {
-        const user = { ...current.user, mustChangePassword: false };
-        setSession({ ...current, user });
+      // The change ends every session, this one included (API.md): sign in again with the
+      // new password, or go to the login page if that fails.
+      try {
+        const next = await signInAgain(userId, values.newPassword);
+        setSession(next);
         message.success('密码已修改');
-        navigate(homeOf(user), { replace: true });
+        navigate(homeOf(next.user), { replace: true });
+      } catch {
+        setSession(null);
+        message.success('密码已修改，请用新密码重新登录');
+        navigate('/login', { replace: true });
       }
     } catch (error) {
       if (

@@ -1,0 +1,46 @@
+import { loadIntakeSettings, seedingProblems } from './intake-settings';
+
+describe('production mode (seedingProblems, loadIntakeSettings)', () => {
+  it('seeds the demo data by default outside production', () => {
+    expect(seedingProblems({})).toEqual([]);
+    expect(loadIntakeSettings({}).demoSeed).toBe(true);
+    expect(loadIntakeSettings({ DEMO_SEED: 'false' }).demoSeed).toBe(false);
+    expect(loadIntakeSettings({ NODE_ENV: 'development', DEMO_SEED: 'true' }).demoSeed).toBe(true);
+  });
+
+  it('seeds nothing in production unless told to, and then refuses to start', () => {
+    expect(seedingProblems({ NODE_ENV: 'production' })).toEqual([]);
+    expect(loadIntakeSettings({ NODE_ENV: 'production' }).demoSeed).toBe(false);
+    expect(loadIntakeSettings({ NODE_ENV: 'production', DEMO_SEED: 'false' }).demoSeed).toBe(false);
+    // docker-compose passes the demo password along while not seeding: fine
+    expect(
+      seedingProblems({ NODE_ENV: 'production', DEMO_SEED: 'false', DEMO_PASSWORD: 'demo12368' }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    [{ DEMO_SEED: 'true' }, /演示密码 demo12368/],
+    [{ DEMO_SEED: 'true', DEMO_PASSWORD: 'demo12368' }, /演示密码 demo12368/],
+    [{ DEMO_SEED: '1', DEMO_PASSWORD: 'a-strong-secret-1' }, /DEMO_SEED=1/],
+  ])('production with %j → refuses with a clear message', (env, message) => {
+    const full = { NODE_ENV: 'production', ...env };
+    const problems = seedingProblems(full);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+    expect(problems[0]).toContain('create-admin');
+    expect(() => loadIntakeSettings(full)).toThrow(/production/);
+  });
+
+  it('reads the back-off settings', () => {
+    expect(loadIntakeSettings({}).login).toEqual({
+      maxPerUser: 10,
+      maxPerAddress: 100,
+      windowMs: 900_000,
+      backoffBaseMs: 1_000,
+      backoffMaxMs: 300_000,
+    });
+    expect(() => loadIntakeSettings({ LOGIN_BACKOFF_MAX_SECONDS: '-1' })).toThrow(
+      /LOGIN_BACKOFF_MAX_SECONDS/,
+    );
+  });
+});
