@@ -15,6 +15,7 @@ import {
   voicemailLoggedUpdate,
   voicemailWorkflow,
 } from '../../workflows/voicemail/voicemail.workflow';
+import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
 import { uniqueId } from '../support/test-env';
 import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';
@@ -113,7 +114,71 @@ describe('voicemail and calendar changes on the dev server', () => {
     expect(new Date((ticket!.deadlines as Record<string, Date>).reminderBy!).toISOString()).toBe(
       new Date(after.deadlines.reminderBy!).toISOString(),
     );
+
+    // The same version again (a re-arm resumed after a crash): ignored, no second recompute.
+    await handle.signal(calendarChangedSignal, { version: 7 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const again = await handle.query(getTicketQuery);
+    expect(again.timeline.filter((e) => e.kind === 'deadline_recomputed')).toHaveLength(1);
+    expect(again.deadlines.reminderBy).toBe(after.deadlines.reminderBy);
+
     await calendarOverrideModel(harness.database).deleteMany({});
     await handle.terminate('test done');
+    await recordHistory(handle, 'calendar-changed-version-check');
+  });
+
+  it('moves a waiting voicemail due time when the calendar changes, and re-arms its timer', async () => {
+    await calendarOverrideModel(harness.database).deleteMany({ _id: 8 });
+    const voicemailId = uniqueId('vm');
+    // Friday evening in 2028, a year the bundled data does not cover: due Monday 08:30 (provisional).
+    const receivedAt = '2028-03-03T19:00:00+08:00';
+    const handle = await harness.client.workflow.start(
+      voicemailWorkflow,
+      voicemailWorkflowOptions(
+        { voicemailId, receivedAt, policy: parsePolicy({}) },
+        harness.taskQueue,
+      ),
+    );
+    const waiting = await eventually(async () => {
+      const view = await handle.query(getVoicemailQuery);
+      if (!view.dueAt) throw new Error('no dueAt yet');
+      return view;
+    }, 'waiting voicemail');
+    expect(waiting).toMatchObject({ status: 'waiting', provisional: true });
+    expect(Date.parse(waiting.dueAt!)).toBe(Date.parse('2028-03-06T08:30:00+08:00'));
+
+    // The court imports 2028 with that Monday off: due Tuesday 08:30, no longer provisional.
+    await calendarOverrideModel(harness.database).create({
+      _id: 8,
+      importedAt: new Date(),
+      importedBy: 'admin',
+      data: {
+        version: 8,
+        coveredYears: [2028],
+        closures: [{ date: '2028-03-06', name: '测试闭院' }],
+        workingDays: [],
+      },
+    });
+    await handle.signal(calendarChangedSignal, { version: 8 });
+    const moved = await eventually(async () => {
+      const view = await handle.query(getVoicemailQuery);
+      if (Date.parse(view.dueAt!) !== Date.parse('2028-03-07T08:30:00+08:00')) {
+        throw new Error(`dueAt ${view.dueAt}`);
+      }
+      return view;
+    }, 'moved due time');
+    expect(moved).toMatchObject({ status: 'waiting', provisional: false });
+    await eventually(async () => {
+      const doc = await voicemailModel(harness.database).findById(voicemailId).lean();
+      if (doc?.dueAt?.toISOString() !== '2028-03-07T00:30:00.000Z') throw new Error('not stored');
+    }, 'stored due time');
+
+    // Logged before it came due: the workflow completes.
+    await handle.executeUpdate(voicemailLoggedUpdate, {
+      args: [{ ticketId: 'T2', actorId: 'agent01' }],
+    });
+    expect((await handle.result()).status).toBe('logged');
+    await calendarOverrideModel(harness.database).deleteMany({ _id: 8 });
+    await recordHistory(handle, 'voicemail-calendar-rearmed');
   });
 });

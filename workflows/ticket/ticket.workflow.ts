@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   type RetryPolicy,
@@ -41,6 +42,13 @@ import {
 } from './messages';
 import { GROUP_RECIPIENTS, type TicketWorkflowInput } from './ticket-input';
 import { TicketRejection, TicketState, type TicketView } from './ticket-state';
+
+/**
+ * `calendarChanged` names the calendar version; a ticket whose working-day deadlines were all
+ * computed with it ignores the signal (a resumed re-arm sends it again), and the recompute asks
+ * the calendar activity for at least that version. Histories from before replay the old way.
+ */
+export const CALENDAR_VERSION_CHECK = 'calendar-changed-version-check';
 
 /** Domain errors that no retry can cure; listed by name in every retry policy. */
 export const NON_RETRYABLE_ERRORS = ['ValidationError', 'RangeError', 'TypeError'];
@@ -250,7 +258,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   const deadlineBases: Partial<
     Record<keyof TicketDeadlines, { from: string; duration: PolicyDuration }>
   > = {};
-  async function addPolicyDuration(from: string, duration: PolicyDuration) {
+  /** The calendar version each working-day deadline was computed with (its answer says). */
+  const deadlineVersions: Partial<Record<keyof TicketDeadlines, number>> = {};
+  async function addPolicyDuration(
+    from: string,
+    duration: PolicyDuration,
+    minVersion?: number,
+  ): Promise<{ at: string; provisional: boolean; calendarVersion?: number }> {
     if (duration.unit !== 'wd') {
       return {
         at: new Date(Date.parse(from) + durationToMs(duration)).toISOString(),
@@ -261,6 +275,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       from,
       duration,
       workingHours: policy.workingHours,
+      ...(minVersion !== undefined ? { minVersion } : {}),
     });
   }
   async function setDeadlineAfter(
@@ -270,6 +285,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   ) {
     deadlineBases[name] = { from, duration };
     const answer = await addPolicyDuration(from, duration);
+    if (answer.calendarVersion !== undefined) deadlineVersions[name] = answer.calendarVersion;
     state.setDeadline(name, answer.at, answer.provisional);
     changed();
     return Date.parse(answer.at);
@@ -303,6 +319,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   let overdueRequested = false;
   let manualReminder: { actorId: string; note: string | null } | null = null;
   let calendarChangeRequested = false;
+  /** The calendar version the latest `calendarChanged` named (null: none named, recompute all). */
+  let requestedCalendarVersion: number | null = null;
 
   setHandler(getTicketQuery, () => state.view());
 
@@ -365,7 +383,19 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     { validator: (_: CallbackInput) => toRejection(() => state.checkCallback()) },
   );
 
-  setHandler(calendarChangedSignal, () => {
+  setHandler(calendarChangedSignal, (signal) => {
+    if (patched(CALENDAR_VERSION_CHECK)) {
+      // A re-arm after a calendar import names its version; sent again (a resumed re-arm), or
+      // to a ticket whose working-day deadlines already follow it, it changes nothing.
+      const version = typeof signal?.version === 'number' ? signal.version : null;
+      const stale = (Object.keys(deadlineBases) as (keyof TicketDeadlines)[]).some(
+        (name) =>
+          deadlineBases[name]!.duration.unit === 'wd' &&
+          (version === null || deadlineVersions[name] !== version),
+      );
+      if (!stale) return;
+      requestedCalendarVersion = version;
+    }
     calendarChangeRequested = true;
   });
 
@@ -560,10 +590,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       await condition(() => calendarChangeRequested);
       calendarChangeRequested = false;
       const moved: string[] = [];
+      const version = requestedCalendarVersion;
+      requestedCalendarVersion = null;
       for (const [name, base] of Object.entries(deadlineBases)) {
         if (base.duration.unit !== 'wd') continue;
-        const answer = await addPolicyDuration(base.from, base.duration);
         const key = name as keyof TicketDeadlines;
+        const answer = await addPolicyDuration(base.from, base.duration, version ?? undefined);
+        if (answer.calendarVersion !== undefined) deadlineVersions[key] = answer.calendarVersion;
         if (answer.at !== state.deadlines[key])
           moved.push(`${name} ${state.deadlines[key]} → ${answer.at}`);
         state.setDeadline(key, answer.at, answer.provisional);

@@ -4,6 +4,7 @@ import {
   condition,
   defineQuery,
   defineUpdate,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   type RetryPolicy,
@@ -18,6 +19,7 @@ import type { NotificationActivities } from '../../activities/notifications/noti
 import type { PolicyActivities } from '../../activities/policy/policy.activities';
 import type { Policy } from '../../libs/domain/src/policy';
 import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
+import { calendarChangedSignal } from '../ticket/messages';
 import { GROUP_RECIPIENTS } from '../ticket/ticket-input';
 
 export interface VoicemailWorkflowInput {
@@ -40,6 +42,13 @@ export const voicemailLoggedUpdate = defineUpdate<VoicemailView, [VoicemailLogge
 export const getVoicemailQuery = defineQuery<VoicemailView>('getVoicemail');
 
 const RETRY: RetryPolicy = { initialInterval: '1s', maximumInterval: '1m' };
+
+/**
+ * A waiting voicemail takes `calendarChanged` (the ticket's signal, with the calendar version):
+ * its due time is computed again on the new calendar and its timer re-armed. Histories from
+ * before the change never had the signal handled and replay as they were.
+ */
+export const VOICEMAIL_CALENDAR_REARM = 'voicemail-calendar-rearm';
 
 /**
  * Art. 6: a voicemail waits until it is due (at once in working hours, else the start of the
@@ -111,9 +120,39 @@ export async function voicemailWorkflow(input: VoicemailWorkflowInput): Promise<
     },
   );
 
+  let calendarVersion = due.calendarVersion;
+  /** The version a `calendarChanged` asked for, while the voicemail waits (null: none pending). */
+  let calendarRequested: number | null = null;
+  setHandler(calendarChangedSignal, (signal) => {
+    if (view.status !== 'waiting' || !patched(VOICEMAIL_CALENDAR_REARM)) return;
+    const version = typeof signal?.version === 'number' ? signal.version : null;
+    if (version !== null && version === calendarVersion) return; // already on it
+    calendarRequested = version ?? calendarVersion + 1;
+  });
+
   await save();
-  const untilDue = Date.parse(due.at) - Date.now();
-  if (untilDue > 0) await condition(logged, untilDue, { summary: '等待次一工作日上班' });
+  // Waits until due; a calendar change recomputes the due time and re-arms the timer.
+  for (;;) {
+    const untilDue = Date.parse(view.dueAt!) - Date.now();
+    if (untilDue <= 0 || logged()) break;
+    await condition(() => logged() || calendarRequested !== null, untilDue, {
+      summary: '等待次一工作日上班',
+    });
+    if (calendarRequested === null || logged()) continue;
+    const minVersion = calendarRequested;
+    calendarRequested = null;
+    const again = await calendar('按新的法院日历重算留言处理时间').voicemailDueAt({
+      receivedAt,
+      workingHours: policy.workingHours,
+      minVersion,
+    });
+    calendarVersion = again.calendarVersion;
+    if (again.at !== view.dueAt || again.provisional !== view.provisional) {
+      view.dueAt = again.at;
+      view.provisional = again.provisional;
+      if (!logged()) await save();
+    }
+  }
   if (!logged()) {
     view.status = 'due';
     await save();
@@ -123,7 +162,7 @@ export async function voicemailWorkflow(input: VoicemailWorkflowInput): Promise<
           key: `voicemail:${voicemailId}:due`,
           recipientId: GROUP_RECIPIENTS.agents,
           kind: 'voicemail',
-          facts: { ticketId: null, voicemailId, deadline: due.at },
+          facts: { ticketId: null, voicemailId, deadline: view.dueAt },
           sms: false,
           urgent: false,
         },
@@ -131,7 +170,7 @@ export async function voicemailWorkflow(input: VoicemailWorkflowInput): Promise<
       quietHours: policy.quietHours,
     });
     const endOfDay = await calendar('计算当日下班时间').endOfWorkingDay({
-      at: due.at,
+      at: view.dueAt!,
       workingHours: policy.workingHours,
     });
     const untilEnd = Date.parse(endOfDay.at) - Date.now();

@@ -1,3 +1,5 @@
+export * from './accounts';
+export * from './calendar-store';
 export * from './caller-lookup';
 export * from './database.module';
 export * from './duplicate-key';

@@ -4,6 +4,10 @@
  * then the court's own overrides on top — and working hours, default 08:30–12:00 and
  * 14:30–17:30.
  *
+ * A year in the overrides' `coveredYears` (an admin-imported official schedule) is taken
+ * from the overrides alone: the import replaces the statutory data of that year, so that a
+ * corrected schedule can also drop a holiday the package lists.
+ *
  * Never silently wrong: a date in a year that neither the package nor an override covers is
  * counted Monday–Friday, and every answer that looked at such a date says `provisional:
  * true`, lists the `uncoveredYears`, and is reported to `onProvisional` (for the log). Every
@@ -142,6 +146,8 @@ export function createCourtCalendar(options: CourtCalendarOptions = {}): CourtCa
   const version = overrides?.version ?? 0;
   const overrideClosures = new Map(overrides?.closures.map((e) => [e.date, e.name]) ?? []);
   const overrideWorking = new Map(overrides?.workingDays.map((e) => [e.date, e.name]) ?? []);
+  /** Years whose whole arrangement the overrides give (an imported official schedule): the statutory data is not consulted for them. */
+  const overrideYears = new Set<number>(overrides?.coveredYears ?? []);
   const covered = new Set<number>([...holidays.coveredYears, ...(overrides?.coveredYears ?? [])]);
   const coveredYears = Object.freeze([...covered].sort((a, b) => a - b));
   const source = `${holidays.source}${overrides ? ` + 覆盖数据 v${overrides.version}` : ''}`;
@@ -164,6 +170,15 @@ export function createCourtCalendar(options: CourtCalendarOptions = {}): CourtCa
           kind: weekend ? 'makeup_workday' : 'workday',
           source: 'override',
           name: open,
+        };
+      }
+      if (overrideYears.has(year)) {
+        return {
+          date,
+          working: !weekend,
+          kind: weekend ? 'weekend' : 'workday',
+          source: 'override',
+          name: null,
         };
       }
       const holiday = holidays.closures[date];

@@ -10,6 +10,7 @@
  */
 
 export * from './calendar';
+export * from './calendar-import';
 export * from './calendar-overrides';
 export * from './case-number';
 export * from './demo-directory';

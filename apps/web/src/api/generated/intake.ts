@@ -118,6 +118,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改自己的密码；成功后所有已登录的会话（包括本次）失效，须用新密码重新登录 */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账号列表（管理员；手机号脱敏） */
+        get: operations["AccountsController_list"];
+        put?: never;
+        /** 新建账号（管理员）；首次登录须修改密码 */
+        post: operations["AccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改账号（管理员）；停用、改角色或部门后原有登录失效 */
+        patch: operations["AccountsController_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码（管理员）；原有登录失效，下次登录须修改 */
+        post: operations["AccountsController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某年的法院日历：节假日和调休上班日；未导入正式安排的年份为暂定 */
+        get: operations["CalendarController_year"];
+        /** 导入某年的正式放假安排（管理员）：版本加 1，在办工单和待处理留言按新日历重算期限 */
+        put: operations["CalendarController_import"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -385,12 +472,147 @@ export interface components {
             name: string;
             roles: ("agent" | "handler" | "supervisor" | "leader" | "admin" | "telephony")[];
             departmentId: string | null;
+            /** @description true：须先修改密码（POST /api/auth/password），其他接口一律 403 */
+            mustChangePassword: boolean;
         };
         LoginResult: {
             accessToken: string;
             /** @enum {string} */
             tokenType: "Bearer";
             user: components["schemas"]["SignedInUser"];
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description 至少10个字符，不能与用户名或当前密码相同 */
+            newPassword: string;
+        };
+        UserView: {
+            /** @example judge02 */
+            id: string;
+            name: string;
+            roles: ("agent" | "handler" | "supervisor" | "leader" | "admin" | "telephony")[];
+            departmentId: string | null;
+            /** @description 脱敏，如 139****1011 */
+            phone: string | null;
+            disabled: boolean;
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+        };
+        UserList: {
+            items: components["schemas"]["UserView"][];
+        };
+        CreateUserDto: {
+            /** @example 钱程 */
+            name: string;
+            /**
+             * @example [
+             *       "handler"
+             *     ]
+             */
+            roles: ("agent" | "handler" | "supervisor" | "leader" | "admin" | "telephony")[];
+            /** @example civil */
+            departmentId?: string | null;
+            /** @example 13903731011 */
+            phone?: string | null;
+            /** @example judge02 */
+            id: string;
+            /** @description 初始密码：至少10个字符，不能与用户名相同 */
+            password: string;
+        };
+        UpdateUserDto: {
+            /** @example 钱程 */
+            name?: string;
+            roles?: ("agent" | "handler" | "supervisor" | "leader" | "admin" | "telephony")[];
+            departmentId?: string | null;
+            phone?: string | null;
+            /** @description true：停用，其所有令牌立即失效 */
+            disabled?: boolean;
+        };
+        ResetPasswordDto: {
+            password: string;
+        };
+        CalendarDayView: {
+            /** @example 2026-10-01 */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            /** @example 国庆节 */
+            name: string | null;
+        };
+        CourtCalendarYear: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description official：已有正式安排（随附数据或管理员导入）；provisional：暂定，按周一至周五计算
+             * @enum {string}
+             */
+            status: "official" | "provisional";
+            /** @description 该年安排的版本：0 暂定（无数据），1 随附的国务院安排，每次导入加 1 */
+            version: number;
+            /** @description 与“周一至周五上班”不同的日子 */
+            days: components["schemas"]["CalendarDayView"][];
+            /**
+             * @description 来源：管理员导入、随附数据、无
+             * @enum {string}
+             */
+            source: "import" | "bundled" | "none";
+            note: string | null;
+            /** Format: date-time */
+            importedAt: string | null;
+            importedBy: string | null;
+        };
+        CalendarDayDto: {
+            /**
+             * @description 日期（YYYY-MM-DD），须在该年内
+             * @example 2027-10-01
+             */
+            date: string;
+            /**
+             * @description holiday：节假日（休）；workday：调休上班（班）
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @example 国庆节 */
+            name?: string | null;
+        };
+        ImportCalendarDto: {
+            /** @description 与“周一至周五上班”不同的日子：全年的节假日和调休上班日，每个日期一次 */
+            days: components["schemas"]["CalendarDayDto"][];
+            /** @example 国务院办公厅关于2027年部分节假日安排的通知 */
+            note?: string | null;
+        };
+        CalendarRearmView: {
+            /**
+             * @description 在办工单和待处理留言正按新日历重算期限
+             * @enum {string}
+             */
+            status: "started";
+            /** @description 法院日历整体版本（calendarChanged 信号所带） */
+            calendarVersion: number;
+        };
+        ImportedCalendarYear: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description official：已有正式安排（随附数据或管理员导入）；provisional：暂定，按周一至周五计算
+             * @enum {string}
+             */
+            status: "official" | "provisional";
+            /** @description 该年安排的版本：0 暂定（无数据），1 随附的国务院安排，每次导入加 1 */
+            version: number;
+            /** @description 与“周一至周五上班”不同的日子 */
+            days: components["schemas"]["CalendarDayView"][];
+            /**
+             * @description 来源：管理员导入、随附数据、无
+             * @enum {string}
+             */
+            source: "import" | "bundled" | "none";
+            note: string | null;
+            /** Format: date-time */
+            importedAt: string | null;
+            importedBy: string | null;
+            rearm: components["schemas"]["CalendarRearmView"];
         };
         CallerDto: {
             /** @example 张三 */
@@ -932,6 +1154,170 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SignedInUser"];
                 };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+        };
+    };
+    AccountsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    AccountsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    AccountsController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourtCalendarYear"];
+                };
+            };
+        };
+    };
+    CalendarController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportedCalendarYear"];
+                };
+            };
+            /** @description 日期不在该年、日期重复、类别未知等，errors 逐项指明 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

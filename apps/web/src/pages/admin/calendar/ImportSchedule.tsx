@@ -25,7 +25,9 @@ export function ImportSchedule({ year }: { year: number }) {
     if (!parsed) return;
     try {
       const calendar = await save.mutateAsync({ days: parsed.days, note: note.trim() });
-      message.success(`${year} 年日历已更新为正式安排（第 ${calendar.version} 版）`);
+      message.success(
+        `${year} 年日历已更新为正式安排（第 ${calendar.version} 版），在办工单和待处理留言正按新日历重算期限`,
+      );
       setParsed(null);
     } catch {
       // shown below

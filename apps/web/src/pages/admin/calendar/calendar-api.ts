@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from '../../../api/generated/intake';
 import { apiJson } from '../shared/api-json';
 import { isMissingEndpoint } from '../shared/missing-endpoint';
-import type { CalendarDay } from './calendar-layout';
+
+type Schemas = components['schemas'];
 
 /** `GET /api/calendar/:year` (API.md, Court calendar). */
-export interface CourtCalendarYear {
-  year: number;
-  status: 'official' | 'provisional';
-  version: number;
-  days: CalendarDay[];
-}
+export type CourtCalendarYear = Schemas['CourtCalendarYear'];
+/** `PUT /api/calendar/:year` answers the calendar and that the re-arm has started. */
+export type ImportedCalendarYear = Schemas['ImportedCalendarYear'];
+export type ImportCalendarBody = Schemas['ImportCalendarDto'];
 
 export function useCalendarYear(year: number) {
   return useQuery({
@@ -22,8 +22,8 @@ export function useCalendarYear(year: number) {
 export function useImportCalendar(year: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { days: CalendarDay[]; note: string }) =>
-      apiJson<CourtCalendarYear>(`/api/calendar/${year}`, { method: 'PUT', body }),
+    mutationFn: (body: ImportCalendarBody) =>
+      apiJson<ImportedCalendarYear>(`/api/calendar/${year}`, { method: 'PUT', body }),
     onSuccess: (calendar) => queryClient.setQueryData(['calendar', year], calendar),
   });
 }

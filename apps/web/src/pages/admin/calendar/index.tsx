@@ -90,6 +90,19 @@ export default function CalendarPage() {
             }
           >
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+              {official && calendar.data && (
+                <Typography.Text className="text-muted">
+                  {calendar.data.source === 'import'
+                    ? `管理员 ${calendar.data.importedBy ?? ''} 于 ${
+                        calendar.data.importedAt
+                          ? dayjs(calendar.data.importedAt)
+                              .tz(COURT_ZONE)
+                              .format('YYYY-MM-DD HH:mm')
+                          : ''
+                      } 导入${calendar.data.note ? `：${calendar.data.note}` : ''}`
+                    : '随系统附带的国务院办公厅放假安排。'}
+                </Typography.Text>
+              )}
               {!official && (
                 <Typography.Text className="text-muted">
                   {unavailable
