@@ -86,7 +86,12 @@ export function CreateUserModal({
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item label="角色" name="roles" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select mode="multiple" options={optionsOf(ROLE_LABELS)} placeholder="可多选" />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={optionsOf(ROLE_LABELS)}
+            placeholder="可多选"
+          />
         </Form.Item>
         <Form.Item label="部门" name="departmentId">
           <Select
