@@ -1,12 +1,6 @@
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import {
-  COUNT_DEFINITIONS,
-  type CountDefinition,
-  countLinkName,
-  countText,
-  ticketListHref,
-} from './counts';
+import { COUNT_DEFINITIONS, type CountDefinition, countText, ticketListHref } from './counts';
 import { useOpenTransfers, useRedTickets, useTicketTotal, YELLOW_SAMPLE } from './useDashboardData';
 import { yellowCount } from './yellow';
 
@@ -27,9 +21,9 @@ function CountTile({
     <Link
       to={ticketListHref(def.query)}
       className={`dash-tile${lit}`}
-      aria-label={countLinkName(def, text)}
       aria-busy={count === undefined}
     >
+      {/* The link's name is what it shows, word first (UI.md): 红灯 7 已超期且尚未反馈 */}
       <span className="dash-tile-label">{def.label}</span>
       <span className="dash-tile-count">{text}</span>
       <span className="dash-tile-hint">{def.hint}</span>

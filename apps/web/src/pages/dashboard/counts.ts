@@ -74,8 +74,3 @@ export function countText(count: number | undefined, atLeast = false): string {
   if (count === undefined) return '—';
   return atLeast ? `≥${count}` : String(count);
 }
-
-/** The link's accessible name: the word first (UI.md), then the number and what it means. */
-export function countLinkName(def: CountDefinition, text: string): string {
-  return `${def.label} ${text} 件，${def.hint}`;
-}

@@ -23,7 +23,7 @@ export function ExportPanel({ filters, disabled }: { filters: LedgerFilters; dis
       <Space wrap>
         <Button
           type="primary"
-          icon={<DownloadOutlined />}
+          icon={<DownloadOutlined aria-hidden />}
           onClick={exportNow}
           loading={running}
           disabled={disabled}

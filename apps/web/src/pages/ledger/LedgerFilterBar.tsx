@@ -1,4 +1,5 @@
-import { Button, Col, Form, Input, Row, Select } from 'antd';
+import { Button, Col, Form, Row, Select } from 'antd';
+import { DateFilterInput } from '../../components/DateFilterInput';
 import { labelOf, STATUS_LABELS, TYPE_LABELS } from '../../lib/labels';
 import type { DirectoryDepartment } from '../admin/directory/useCourtDirectory';
 import {
@@ -44,12 +45,11 @@ export function LedgerFilterBar({
       <Row gutter={[12, 0]}>
         <Col xs={12} md={8} xl={4}>
           <Form.Item label="开始日期" htmlFor="ledger-from">
-            <Input
+            <DateFilterInput
               id="ledger-from"
-              type="date"
-              value={filters.from ?? ''}
+              value={filters.from}
               max={filters.to}
-              onChange={(e) => onChange({ from: e.target.value || undefined })}
+              onChange={(from) => onChange({ from })}
             />
           </Form.Item>
         </Col>
@@ -60,13 +60,12 @@ export function LedgerFilterBar({
             validateStatus={problem ? 'error' : undefined}
             help={problem}
           >
-            <Input
+            <DateFilterInput
               id="ledger-to"
-              type="date"
-              value={filters.to ?? ''}
+              value={filters.to}
               min={filters.from}
-              aria-invalid={problem ? true : undefined}
-              onChange={(e) => onChange({ to: e.target.value || undefined })}
+              invalid={!!problem}
+              onChange={(to) => onChange({ to })}
             />
           </Form.Item>
         </Col>

@@ -93,7 +93,7 @@ export function ImportSchedule({ year }: { year: number }) {
       <Space>
         <Button
           type="primary"
-          icon={<UploadOutlined />}
+          icon={<UploadOutlined aria-hidden />}
           disabled={!ready}
           loading={save.isPending}
           onClick={submit}

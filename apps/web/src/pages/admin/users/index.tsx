@@ -35,7 +35,11 @@ export default function UsersPage() {
             账号、角色和部门；停用的账号立即不能再使用，重置密码后须在下次登录时修改。
           </Typography.Text>
         </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => setCreating(true)}
+        >
           新建用户
         </Button>
       </div>

@@ -20,8 +20,8 @@ const ACTION_VIEWS: Record<Implemented, { title: string; render: (id: string) =>
   feedback: { title: '承办反馈', render: (id) => <FeedbackForm ticketId={id} /> },
   acknowledge: { title: '层报确认', render: (id) => <AcknowledgeForm ticketId={id} /> },
   remind: { title: '催办', render: (id) => <ReminderButton ticketId={id} /> },
-  callback: { title: '回访来电人', render: (id) => <CallbackForm ticketId={id} /> },
-  repeatCall: { title: '登记再次来电', render: (id) => <RepeatCallForm ticketId={id} /> },
+  callback: { title: '回访', render: (id) => <CallbackForm ticketId={id} /> },
+  repeatCall: { title: '重复来电', render: (id) => <RepeatCallForm ticketId={id} /> },
 };
 
 const isImplemented = (key: TicketActionKey): key is Implemented => key in ACTION_VIEWS;
