@@ -1,6 +1,7 @@
 // Three layers (ARCHITECTURE.md): unit tests need nothing; workflow and integration
 // tests run against the real Temporal dev server and database server that the global
-// set-up starts or reuses, in a namespace and a database of their own.
+// set-up starts or reuses, in a namespace and a database of their own; browser tests drive
+// the web UI in Chromium against the built apps on those servers.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -32,6 +33,14 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/server-tests.setup.ts'],
+    },
+    {
+      // The web UI in Chromium against the four built apps as child processes (web-stack.ts).
+      ...shared,
+      displayName: 'browser',
+      testEnvironment: '<rootDir>/test/support/browser-environment.js',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/server-tests.setup.ts'],
     },
   ],

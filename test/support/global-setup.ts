@@ -8,7 +8,9 @@ import { ensureNamespace } from '../../libs/temporal/src/namespace-setup';
 import { freePort, mongoAnswers, temporalAnswers } from '../../scripts/stack/probes';
 import { ProvidedServer, provideDatabase, provideTemporal } from '../../scripts/stack/servers';
 import { Supervisor } from '../../scripts/stack/supervisor';
+import { builtAppEntry } from './built-app';
 import { TEST_STATE_KEY, TestServersState } from './test-servers-state';
+import { builtWebRoot } from './web-stack';
 
 /** Unit tests need no server: `npm run test:unit` (jest --selectProjects unit) skips all this. */
 function onlyUnitTests(): boolean {
@@ -16,6 +18,13 @@ function onlyUnitTests(): boolean {
   if (index < 0) return false;
   const selected = process.argv.slice(index + 1).filter((arg) => !arg.startsWith('-'));
   return selected.length > 0 && selected.every((name) => name === 'unit');
+}
+
+/** Whether the browser tests run: all projects, or `--selectProjects … browser …`. */
+function browserTestsSelected(): boolean {
+  const index = process.argv.indexOf('--selectProjects');
+  if (index < 0) return true;
+  return process.argv.slice(index + 1).some((arg) => arg === 'browser');
 }
 
 /** The Java time-skipping test server (a no-op in well under a second when up to date). */
@@ -38,6 +47,12 @@ export default async function globalSetup(): Promise<void> {
   const configuredMongo = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/court12368';
 
   installTimeSkippingServer();
+  if (browserTestsSelected()) {
+    // The browser tests run the built apps and web bundle: built here, once, before any test
+    // file starts (a no-op when up to date), so that no two files build at the same time.
+    builtAppEntry('intake');
+    builtWebRoot();
+  }
   const supervisor = new Supervisor();
   const scratch = mkdtempSync(join(tmpdir(), 'court12368-test-'));
   const plan = {
