@@ -15,6 +15,7 @@ export * from './calendar-overrides';
 export * from './case-number';
 export * from './demo-directory';
 export * from './directory';
+export * from './directory-import';
 export * from './disposition';
 export * from './disposition-types';
 export * from './duration';

@@ -30,6 +30,7 @@ const WORKFLOW_SAFE = [
   'phone.ts',
   'case-number.ts',
   'directory.ts',
+  'directory-import.ts',
   'demo-directory.ts',
   'rule-table.ts',
   'disposition.ts',

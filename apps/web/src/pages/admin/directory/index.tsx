@@ -2,6 +2,7 @@ import { Alert, Space, Tabs, Typography } from 'antd';
 import { usePageTitle } from '../../../app/PageTitle';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { labelOf, ROLE_LABELS } from '../../../lib/labels';
+import { ImportDirectory } from './ImportDirectory';
 import { SearchableTable } from './SearchableTable';
 import {
   type DirectoryCase,
@@ -84,9 +85,10 @@ export default function DirectoryPage() {
       <Alert
         type="info"
         showIcon
-        title="当前为只读查看"
-        description="从 CSV 文件导入案件和在此编辑名录的功能尚未开放。"
+        title="名录可从 CSV 文件导入"
+        description="逐条编辑部门、人员和案件的功能尚未开放。"
       />
+      <ImportDirectory />
       <Tabs
         items={[
           { key: 'people', label: `人员（${people.length}）`, children: persons },

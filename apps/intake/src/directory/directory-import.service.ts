@@ -1,0 +1,141 @@
+import { AccountStateCache } from '@court/auth';
+import {
+  type CaseRecord,
+  type DirectoryImportKind,
+  decodeImportText,
+  type FieldError,
+  type ImportPlan,
+  type Person,
+  planCaseImport,
+  planPeopleImport,
+} from '@court/domain';
+import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { DirectoryService } from './directory.service';
+
+export interface DirectoryImportOutcome {
+  kind: DirectoryImportKind;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** The encoding the file was read in. */
+  encoding: 'utf-8' | 'gb18030';
+}
+
+/**
+ * `POST /api/directory/import`: a CSV file of cases or people, all-or-nothing. The rows are
+ * checked first (domain `planCaseImport` / `planPeopleImport`: each row's own rules, then the
+ * whole directory with the rows applied, the check the single-record edits run); only when
+ * nothing is wrong are the records written, in one bulk write, and the cache dropped.
+ */
+@Injectable()
+export class DirectoryImportService {
+  private readonly logger = new Logger('DirectoryImport');
+
+  constructor(
+    private readonly directory: DirectoryService,
+    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    private readonly accountStates: AccountStateCache,
+  ) {}
+
+  async import(
+    kind: DirectoryImportKind,
+    bytes: Uint8Array,
+    actor: string,
+  ): Promise<DirectoryImportOutcome> {
+    const { text, encoding } = decodeImportText(bytes);
+    const current = await this.directory.snapshot();
+    let counts: { created: number; updated: number; unchanged: number };
+    if (kind === 'cases') {
+      const plan = check(planCaseImport(text, current));
+      await this.writeCases(plan);
+      counts = plan;
+    } else {
+      const plan = check(planPeopleImport(text, current));
+      await this.writePeople(plan);
+      counts = plan;
+    }
+    this.directory.invalidate();
+    const outcome = {
+      kind,
+      created: counts.created,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      encoding,
+    };
+    this.logger.log(
+      `directory.import by ${actor}: ${kind} (${encoding}) created ${outcome.created}, updated ${outcome.updated}, unchanged ${outcome.unchanged}`,
+    );
+    return outcome;
+  }
+
+  private async writeCases(plan: ImportPlan<CaseRecord>): Promise<void> {
+    if (plan.records.length === 0) return;
+    await this.models.directory.cases.bulkWrite(
+      plan.records.map((c) => ({
+        updateOne: {
+          filter: { _id: c.number },
+          update: { $set: { presidingJudgeId: c.presidingJudgeId, cause: c.cause ?? null } },
+          upsert: true,
+        },
+      })),
+      { ordered: true },
+    );
+  }
+
+  private async writePeople(plan: ImportPlan<Person>): Promise<void> {
+    if (plan.records.length === 0) return;
+    await this.models.people.bulkWrite(
+      plan.records.map((p) => ({
+        updateOne: {
+          filter: { _id: p.id },
+          update: {
+            $set: {
+              name: p.name,
+              role: p.role,
+              title: p.title,
+              departmentId: p.departmentId,
+              phone: p.phone,
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: true },
+    );
+    for (const person of plan.records) await this.syncAccount(person);
+  }
+
+  /**
+   * As `PUT /api/directory/people/:id`: the account of the same id keeps the person's name,
+   * department and phone; a new department ends its sessions (the department is in the token).
+   */
+  private async syncAccount(person: Person): Promise<void> {
+    const account = await this.models.accounts.get(person.id);
+    if (!account) return;
+    const moved = (account.departmentId ?? null) !== person.departmentId;
+    if (!moved && account.name === person.name && (account.phone ?? '') === person.phone) {
+      return;
+    }
+    await this.models.accounts.update(person.id, {
+      name: person.name,
+      departmentId: person.departmentId,
+      phone: person.phone,
+      ...(moved ? { tokenVersion: (account.tokenVersion ?? 0) + 1 } : {}),
+    });
+    this.accountStates.forget(person.id);
+  }
+}
+
+function check<T>(
+  result: { ok: true; value: T } | { ok: false; errors: readonly FieldError[] },
+): T {
+  if (!result.ok) {
+    throw new BadRequestException({
+      statusCode: 400,
+      message: `导入文件有误，未做任何修改（${result.errors.length}处问题）`,
+      errors: result.errors,
+    });
+  }
+  return result.value;
+}
