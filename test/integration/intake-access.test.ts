@@ -42,6 +42,7 @@ const MATRIX: { method: 'get' | 'post' | 'put'; url: string; allowed: RoleName[]
   { method: 'put', url: '/api/directory/people/someone', allowed: ['admin'] },
   { method: 'put', url: '/api/directory/departments/some-dept', allowed: ['admin'] },
   { method: 'put', url: '/api/directory/cases', allowed: ['admin'] },
+  { method: 'post', url: '/api/directory/import', allowed: ['admin'] },
 ];
 
 describe('intake: accounts, roles, directory', () => {

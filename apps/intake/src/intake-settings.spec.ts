@@ -43,4 +43,10 @@ describe('production mode (seedingProblems, loadIntakeSettings)', () => {
       /LOGIN_BACKOFF_MAX_SECONDS/,
     );
   });
+
+  it('keeps audit entries 1095 days (3 years) unless AUDIT_RETENTION_DAYS says otherwise', () => {
+    expect(loadIntakeSettings({}).auditRetentionDays).toBe(1095);
+    expect(loadIntakeSettings({ AUDIT_RETENTION_DAYS: '365' }).auditRetentionDays).toBe(365);
+    expect(() => loadIntakeSettings({ AUDIT_RETENTION_DAYS: '0' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
 });

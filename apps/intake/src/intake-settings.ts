@@ -11,6 +11,8 @@ export interface IntakeSettings {
   demoPassword: string;
   /** Failed-login limits: per-account back-off, per-address window. */
   login: Required<LoginLimits>;
+  /** How long audit entries are kept (`AUDIT_RETENTION_DAYS`, default 1095 = 3 years). */
+  auditRetentionDays: number;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
@@ -72,5 +74,6 @@ export function loadIntakeSettings(env: NodeJS.ProcessEnv = process.env): Intake
       backoffBaseMs: positiveInt(env, 'LOGIN_BACKOFF_BASE_SECONDS', 1) * 1000,
       backoffMaxMs: positiveInt(env, 'LOGIN_BACKOFF_MAX_SECONDS', 300) * 1000,
     },
+    auditRetentionDays: positiveInt(env, 'AUDIT_RETENTION_DAYS', 1095),
   };
 }

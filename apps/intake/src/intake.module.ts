@@ -1,10 +1,11 @@
 import { AuthModule } from '@court/auth';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
-import { DatabaseModule } from '@court/database';
+import { auditTrailModule, DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthFeatureModule } from './auth/auth-feature.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -18,6 +19,7 @@ import { WebAppModule } from './web/web-app.module';
   imports: [
     ConfigModule,
     DatabaseModule,
+    auditTrailModule('intake'),
     TemporalClientModule,
     AuthModule,
     IntakeModelsModule,
@@ -28,6 +30,7 @@ import { WebAppModule } from './web/web-app.module';
     CalendarModule,
     TicketsModule,
     VoicemailsModule,
+    AuditModule,
     WebAppModule,
   ],
   controllers: [HealthController],

@@ -1,7 +1,7 @@
 import { AuthModule } from '@court/auth';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
-import { DatabaseModule } from '@court/database';
+import { auditTrailModule, DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 import { notificationProviders } from './notification.providers';
@@ -9,7 +9,13 @@ import { notificationWorkerProvider } from './notification-worker.provider';
 import { NotificationsController, SmsController } from './notifications.controller';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalClientModule, AuthModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    auditTrailModule('notification'),
+    TemporalClientModule,
+    AuthModule,
+  ],
   controllers: [HealthController, NotificationsController, SmsController],
   providers: [...notificationProviders, notificationWorkerProvider],
 })

@@ -1,5 +1,6 @@
 import { CurrentUser, type Principal, Roles } from '@court/auth';
 import type { InboxNoticeDoc, SmsMessageDoc } from '@court/database';
+import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import {
   BeforeApplicationShutdown,
   Controller,
@@ -215,7 +216,10 @@ export class NotificationsController implements BeforeApplicationShutdown {
 @ApiBearerAuth()
 @Controller('api/sms')
 export class SmsController {
-  constructor(@Inject(NOTIFICATION_DELIVERY) private readonly delivery: NotificationDelivery) {}
+  constructor(
+    @Inject(NOTIFICATION_DELIVERY) private readonly delivery: NotificationDelivery,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Get()
   @Roles('supervisor', 'admin')
@@ -225,7 +229,7 @@ export class SmsController {
       '内置默认的 outbox 服务商只存库不外发。status: held（静默时段暂缓）| sending | sent | failed（永久失败，附原因）| unknown（发送中断、不重发，需人工核实）。`to` 为完整号码：只有主管、管理员能调用本接口。',
   })
   @ApiOkResponse({ type: SmsList })
-  async list(@Query() query: ListSmsQuery): Promise<SmsList> {
+  async list(@Query() query: ListSmsQuery, @Audited() by: AuditSource): Promise<SmsList> {
     const filter: Record<string, unknown> = {};
     if (query.ticketId) filter.ticketId = query.ticketId;
     if (query.recipientId) filter.recipientId = query.recipientId;
@@ -235,6 +239,16 @@ export class SmsController {
       .sort({ createdAt: 1, _id: 1 })
       .limit(query.limit ?? 100)
       .lean();
+    if (items.length > 0) {
+      // Full numbers are answered only once the read is recorded (fails closed: 503).
+      const tickets = [...new Set(items.map((m) => m.ticketId).filter(Boolean))];
+      await this.audit.revealing(by, {
+        action: 'sms.read',
+        ticketId: query.ticketId ?? (tickets.length === 1 ? tickets[0] : null),
+        target: query.recipientId ?? null,
+        detail: `查看短信 ${items.length} 条（含完整号码）`,
+      });
+    }
     return { items: items.map(smsView) };
   }
 }

@@ -1,7 +1,7 @@
 import { AuthModule } from '@court/auth';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
-import { DatabaseModule } from '@court/database';
+import { auditTrailModule, DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 import { BulletinSchedule } from './bulletin-schedule';
@@ -14,7 +14,13 @@ import { ReportsService } from './reports.service';
 
 /** Ledger, metrics, bulletins and exports; hosts the `reporting` worker and the bulletin schedule. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalClientModule, AuthModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    auditTrailModule('reporting'),
+    TemporalClientModule,
+    AuthModule,
+  ],
   controllers: [HealthController, ReportsController, BulletinsController],
   providers: [
     ...reportingProviders,

@@ -1,4 +1,5 @@
 import { CurrentUser, type Principal, Roles } from '@court/auth';
+import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -26,7 +27,10 @@ import { periodOf, ReportsService } from './reports.service';
 export class ReportsController {
   private readonly logger = new Logger('Reports');
 
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Get('ledger')
   @ApiOperation({
@@ -43,6 +47,7 @@ export class ReportsController {
   async ledger(
     @Query() query: LedgerQueryDto,
     @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
     @Res() res: Response,
   ): Promise<void> {
     const filter = {
@@ -61,6 +66,11 @@ export class ReportsController {
       res.json(page);
       return;
     }
+    // A file of callers' names (phones masked) leaves the system: recorded, not blocking.
+    await this.audit.changed(by, {
+      action: 'ledger.export',
+      detail: `导出台账 ${format}：${describeFilter(query, filter.departmentId)}`,
+    });
     const names = await this.reports.names();
     const docs = this.reports.ledgerDocs(filter);
     const rows = (async function* () {
@@ -94,4 +104,15 @@ export class ReportsController {
   metrics(@Query() query: PeriodQueryDto, @CurrentUser() user: Principal): Promise<MetricsDto> {
     return this.reports.metrics(periodOf(query.from, query.to), departmentScope(user));
   }
+}
+
+/** The export's filter in words, for the audit trail. */
+function describeFilter(query: LedgerQueryDto, departmentId: string | undefined): string {
+  const parts = [
+    `受理时间 ${query.from ?? '…'} 至 ${query.to ?? '…'}`,
+    ...(query.type ? [`类型 ${query.type}`] : []),
+    ...(query.status ? [`状态 ${query.status}`] : []),
+    ...(departmentId ? [`部门 ${departmentId}`] : []),
+  ];
+  return parts.join('，');
 }

@@ -1,4 +1,6 @@
 export * from './accounts';
+export * from './audit-store';
+export * from './audit-trail.module';
 export * from './calendar-store';
 export * from './caller-lookup';
 export * from './database.module';
@@ -7,6 +9,7 @@ export * from './find-by-ids';
 export * from './grouped-write';
 export * from './ledger-facts';
 export * from './ledger-facts-store';
+export * from './schemas/audit-entry.schema';
 export * from './schemas/bulletin.schema';
 export * from './schemas/calendar-override.schema';
 export * from './schemas/directory.schema';

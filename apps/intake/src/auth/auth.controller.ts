@@ -1,4 +1,5 @@
 import { AllowedBeforePasswordChange, CurrentUser, type Principal, Public } from '@court/auth';
+import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -32,6 +33,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Public()
@@ -71,6 +73,7 @@ export class AuthController {
     @CurrentUser() user: Principal,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
+    @Audited() by: AuditSource,
   ): Promise<void> {
     await withRetryAfter(response, () =>
       this.accounts.changeOwnPassword(
@@ -80,5 +83,10 @@ export class AuthController {
         request.ip ?? 'unknown',
       ),
     );
+    await this.audit.changed(by, {
+      action: 'user.password.change',
+      target: user.id,
+      detail: '修改自己的密码',
+    });
   }
 }

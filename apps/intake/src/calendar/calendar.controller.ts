@@ -1,4 +1,5 @@
 import { CurrentUser, type Principal, Roles } from '@court/auth';
+import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -16,7 +17,10 @@ import { CourtCalendarYear, ImportedCalendarYear } from './dto/calendar-view.dto
 @ApiBearerAuth()
 @Controller('api/calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Get(':year')
   @Roles('agent', 'handler', 'supervisor', 'leader', 'admin')
@@ -33,11 +37,18 @@ export class CalendarController {
   })
   @ApiOkResponse({ type: ImportedCalendarYear })
   @ApiBadRequestResponse({ description: '日期不在该年、日期重复、类别未知等，errors 逐项指明' })
-  import(
+  async import(
     @Param('year') year: string,
     @Body() body: ImportCalendarDto,
     @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
   ): Promise<ImportedCalendarYear> {
-    return this.calendar.import(year, body, user);
+    const imported = await this.calendar.import(year, body, user);
+    await this.audit.changed(by, {
+      action: 'calendar.import',
+      target: year,
+      detail: `导入 ${year} 年放假安排（${body.days?.length ?? 0} 天）`,
+    });
+    return imported;
   }
 }

@@ -1,4 +1,5 @@
 import { AccountStateCache, Roles } from '@court/auth';
+import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import { normalizeCaseNumber, parseCaseNumber, parsePhone } from '@court/domain';
 import {
   BadRequestException,
@@ -37,6 +38,7 @@ export class DirectoryController {
     private readonly directory: DirectoryService,
     @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
     private readonly accountStates: AccountStateCache,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get()
@@ -50,7 +52,7 @@ export class DirectoryController {
   @Put('people/:id')
   @Roles('admin')
   @ApiOperation({ summary: '新增或修改人员（管理员）' })
-  async putPerson(@Param('id') id: string, @Body() body: PersonDto) {
+  async putPerson(@Param('id') id: string, @Body() body: PersonDto, @Audited() by: AuditSource) {
     checkId(id, '人员');
     const phone = parsePhone(body.phone);
     if (!phone.ok) {
@@ -86,6 +88,11 @@ export class DirectoryController {
     );
     this.directory.invalidate();
     await this.syncAccount(person);
+    await this.audit.changed(by, {
+      action: 'directory.person.put',
+      target: id,
+      detail: `保存人员 ${person.name}`,
+    });
     return person;
   }
 
@@ -114,7 +121,11 @@ export class DirectoryController {
   @Put('departments/:id')
   @Roles('admin')
   @ApiOperation({ summary: '新增或修改部门（管理员）' })
-  async putDepartment(@Param('id') id: string, @Body() body: DepartmentDto) {
+  async putDepartment(
+    @Param('id') id: string,
+    @Body() body: DepartmentDto,
+    @Audited() by: AuditSource,
+  ) {
     checkId(id, '部门');
     const department = {
       id,
@@ -134,6 +145,11 @@ export class DirectoryController {
       { upsert: true },
     );
     this.directory.invalidate();
+    await this.audit.changed(by, {
+      action: 'directory.department.put',
+      target: id,
+      detail: `保存部门 ${department.name}`,
+    });
     return department;
   }
 
@@ -141,7 +157,7 @@ export class DirectoryController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: '新增或修改案件及其承办法官（管理员）' })
-  async putCase(@Body() body: CaseDto) {
+  async putCase(@Body() body: CaseDto, @Audited() by: AuditSource) {
     const parsed = parseCaseNumber(body.number);
     if (!parsed.ok) {
       throw new BadRequestException({
@@ -165,6 +181,11 @@ export class DirectoryController {
       { upsert: true },
     );
     this.directory.invalidate();
+    await this.audit.changed(by, {
+      action: 'directory.case.put',
+      target: number,
+      detail: `保存案件 ${number}，承办法官 ${record.presidingJudgeId}`,
+    });
     return { ...record, cause: body.cause ?? null };
   }
 }

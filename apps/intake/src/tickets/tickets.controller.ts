@@ -1,4 +1,6 @@
 import { CurrentUser, type Principal, Roles } from '@court/auth';
+import { Audited, type AuditSource, AuditTrail } from '@court/database';
+import { maskPhone } from '@court/domain';
 import {
   BadRequestException,
   Body,
@@ -33,7 +35,40 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 @ApiBearerAuth()
 @Controller('api/tickets')
 export class TicketsController {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * A ticket answered with the caller's full number is a read of personal data: recorded
+   * (`ticket.phone.read`) before it is answered. A plain read fails closed (503) when the entry
+   * cannot be written; after a change (`after`) the change stands and the answer carries the
+   * number masked instead.
+   */
+  private async shown(
+    by: AuditSource,
+    detail: TicketDetail,
+    after?: string,
+  ): Promise<TicketDetail> {
+    const phone = detail.caller?.phone ?? '';
+    if (!phone || phone.includes('*')) return detail;
+    const record = {
+      action: 'ticket.phone.read' as const,
+      ticketId: detail.id,
+      detail: after ? `${after}后返回工单（含完整来电号码）` : '查看工单（含完整来电号码）',
+    };
+    if (!after) {
+      await this.audit.revealing(by, record);
+      return detail;
+    }
+    try {
+      await this.audit.revealing(by, record);
+      return detail;
+    } catch {
+      return { ...detail, caller: { ...detail.caller, phone: maskPhone(phone) } };
+    }
+  }
 
   @Post()
   @Roles('agent')
@@ -45,6 +80,7 @@ export class TicketsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
     @Headers('idempotency-key') key?: string,
   ): Promise<TicketCreated> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
@@ -57,6 +93,15 @@ export class TicketsController {
     // The DTO checked the shape; the domain reads the body as sent (its own rules, field paths).
     const result = await this.tickets.create(request.body, user, key);
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    const d = result.body.disposition;
+    if (!result.replayed && d.overridden) {
+      await this.audit.changed(by, {
+        action: 'ticket.override',
+        ticketId: result.body.id,
+        target: d.target?.id ?? d.departmentId ?? null,
+        detail: `改判处理方式为 ${d.action}（${d.rule}）；理由：${d.overrideReason ?? '—'}`,
+      });
+    }
     response.status(201);
     return result.body;
   }
@@ -82,8 +127,12 @@ export class TicketsController {
   @Roles('agent', 'handler', 'supervisor', 'leader', 'admin')
   @ApiOperation({ summary: '查看一个工单（含实时状态、期限和经过）' })
   @ApiOkResponse({ type: TicketDetail })
-  get(@Param('id') id: string, @CurrentUser() user: Principal): Promise<TicketDetail> {
-    return this.tickets.get(id, user);
+  async get(
+    @Param('id') id: string,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(by, await this.tickets.get(id, user));
   }
 
   @Post(':id/feedback')
@@ -91,8 +140,13 @@ export class TicketsController {
   @Roles('handler', 'leader')
   @ApiOperation({ summary: '承办人（或其部门负责人）反馈办理结果（第七条）' })
   @ApiOkResponse({ type: TicketDetail })
-  feedback(@Param('id') id: string, @Body() body: FeedbackDto, @CurrentUser() user: Principal) {
-    return this.tickets.feedback(id, user, body.result);
+  async feedback(
+    @Param('id') id: string,
+    @Body() body: FeedbackDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(by, await this.tickets.feedback(id, user, body.result), '反馈');
   }
 
   @Post(':id/repeat-calls')
@@ -100,8 +154,17 @@ export class TicketsController {
   @Roles('agent')
   @ApiOperation({ summary: '登记再次来电；未及时处理的转办工单立即逾期（第八条）' })
   @ApiOkResponse({ type: TicketDetail })
-  repeatCall(@Param('id') id: string, @Body() body: RepeatCallDto, @CurrentUser() user: Principal) {
-    return this.tickets.repeatCall(id, user, body.note ?? null, body.notHandledInTime ?? false);
+  async repeatCall(
+    @Param('id') id: string,
+    @Body() body: RepeatCallDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(
+      by,
+      await this.tickets.repeatCall(id, user, body.note ?? null, body.notHandledInTime ?? false),
+      '登记再次来电',
+    );
   }
 
   @Post(':id/acknowledge')
@@ -109,8 +172,13 @@ export class TicketsController {
   @Roles('leader', 'handler')
   @ApiOperation({ summary: '收到层报的领导确认，停止逐级层报（第四条第七、八项）' })
   @ApiOkResponse({ type: TicketDetail })
-  acknowledge(@Param('id') id: string, @Body() body: NoteDto, @CurrentUser() user: Principal) {
-    return this.tickets.acknowledge(id, user, body.note ?? null);
+  async acknowledge(
+    @Param('id') id: string,
+    @Body() body: NoteDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(by, await this.tickets.acknowledge(id, user, body.note ?? null), '确认层报');
   }
 
   @Post(':id/reminders')
@@ -118,8 +186,13 @@ export class TicketsController {
   @Roles('agent')
   @ApiOperation({ summary: '座席员手动催办（POLICY_AUTO_REMIND=false 时）' })
   @ApiOkResponse({ type: TicketDetail })
-  remind(@Param('id') id: string, @Body() body: NoteDto, @CurrentUser() user: Principal) {
-    return this.tickets.remind(id, user, body.note ?? null);
+  async remind(
+    @Param('id') id: string,
+    @Body() body: NoteDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(by, await this.tickets.remind(id, user, body.note ?? null), '催办');
   }
 
   @Post(':id/callback')
@@ -127,11 +200,20 @@ export class TicketsController {
   @Roles('agent')
   @ApiOperation({ summary: '登记回访结果，工单办结（第十条）' })
   @ApiOkResponse({ type: TicketDetail })
-  callback(@Param('id') id: string, @Body() body: CallbackDto, @CurrentUser() user: Principal) {
-    return this.tickets.callback(id, user, {
-      reached: body.reached,
-      satisfied: body.satisfied ?? null,
-      note: body.note ?? null,
-    });
+  async callback(
+    @Param('id') id: string,
+    @Body() body: CallbackDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(
+      by,
+      await this.tickets.callback(id, user, {
+        reached: body.reached,
+        satisfied: body.satisfied ?? null,
+        note: body.note ?? null,
+      }),
+      '登记回访',
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Roles } from '@court/auth';
+import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -15,7 +16,10 @@ import { VoicemailsService } from './voicemails.service';
 @ApiBearerAuth()
 @Controller('api/voicemails')
 export class VoicemailsController {
-  constructor(private readonly voicemails: VoicemailsService) {}
+  constructor(
+    private readonly voicemails: VoicemailsService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Post()
   @Roles('agent', 'admin', 'telephony')
@@ -37,7 +41,15 @@ export class VoicemailsController {
   @Roles('agent', 'supervisor', 'admin')
   @ApiOperation({ summary: '一条留言（含完整来电号码，供回电）' })
   @ApiOkResponse({ type: VoicemailView })
-  get(@Param('id') id: string): Promise<VoicemailView> {
-    return this.voicemails.get(id);
+  async get(@Param('id') id: string, @Audited() by: AuditSource): Promise<VoicemailView> {
+    const voicemail = await this.voicemails.get(id);
+    // The full number is answered only once the read is recorded (fails closed: 503).
+    await this.audit.revealing(by, {
+      action: 'voicemail.phone.read',
+      ticketId: voicemail.ticketId ?? null,
+      target: id,
+      detail: '查看留言（含完整来电号码）',
+    });
+    return voicemail;
   }
 }

@@ -43,3 +43,7 @@ export type BulletinEntry = Reporting['BulletinEntryDto'];
 export type BulletinGroup = Reporting['BulletinGroupDto'];
 export type BulletinHandlerGroup = Reporting['BulletinHandlerGroupDto'];
 export type BulletinFigures = BulletinDetail['figures'];
+
+export type AuditEntry = Intake['AuditEntryView'];
+export type AuditAction = AuditEntry['action'];
+export type AuditList = Intake['AuditList'];

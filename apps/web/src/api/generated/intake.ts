@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 CSV 文件导入案件或人员（管理员；全部成功或全部不改）
+         * @description multipart/form-data：`kind`（cases | people，也可作查询参数）与 `file`（CSV，UTF-8 或 GBK，至多 2 MB）。案件列：案号,承办法官（工号或唯一的姓名）,案由；人员列：工号,姓名,角色,职务,部门,手机号。任一行有误则 400，errors 逐行列出（rows[3].案号，行号同电子表格，表头为第1行），不做任何修改。
+         */
+        post: operations["DirectoryImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -377,6 +397,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计记录（管理员）：谁查看了来电人完整号码，谁修改了账号、通讯录、日历，谁改判了处理方式 */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -460,6 +497,42 @@ export interface components {
             presidingJudgeId: string;
             /** @example 民间借贷纠纷 */
             cause?: string | null;
+        };
+        DirectoryImportForm: {
+            /**
+             * @description 导入类型：cases（案号,承办法官,案由）或 people（工号,姓名,角色,职务,部门,手机号）
+             * @enum {string}
+             */
+            kind: "cases" | "people";
+            /**
+             * Format: binary
+             * @description CSV 文件（UTF-8，可带 BOM，或 GBK/GB18030），首行为表头，至多 2 MB
+             */
+            file: string;
+        };
+        DirectoryImportResult: {
+            /** @enum {string} */
+            kind: "cases" | "people";
+            /**
+             * @description 新增的记录数
+             * @example 12
+             */
+            created: number;
+            /**
+             * @description 有变化而更新的记录数
+             * @example 3
+             */
+            updated: number;
+            /**
+             * @description 与现有记录相同、未改动的记录数
+             * @example 40
+             */
+            unchanged: number;
+            /**
+             * @description 文件按此编码读取
+             * @enum {string}
+             */
+            encoding: "utf-8" | "gb18030";
         };
         LoginDto: {
             /** @example agent01 */
@@ -1003,6 +1076,32 @@ export interface components {
             items: components["schemas"]["VoicemailView"][];
             total: number;
         };
+        AuditEntryView: {
+            /** Format: date-time */
+            at: string;
+            /** @description 操作人（账号编号） */
+            actor: string;
+            /**
+             * @description 操作，见 README「Audit trail」
+             * @enum {string}
+             */
+            action: "ticket.phone.read" | "voicemail.phone.read" | "sms.read" | "ledger.export" | "ticket.override" | "user.create" | "user.update" | "user.disable" | "user.password.reset" | "user.password.change" | "directory.person.put" | "directory.department.put" | "directory.case.put" | "directory.import" | "calendar.import";
+            ticketId: string | null;
+            /** @description 其他对象：账号、人员、部门、案号、年份、留言等 */
+            target: string | null;
+            /** @description 说明（电话号码一律脱敏） */
+            detail: string;
+            /** @description 请求编号（X-Request-Id） */
+            requestId: string | null;
+            /** @description 记录的服务 */
+            service: string | null;
+        };
+        AuditList: {
+            items: components["schemas"]["AuditEntryView"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1108,6 +1207,45 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryImportController_import: {
+        parameters: {
+            query?: {
+                kind?: "cases" | "people";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DirectoryImportForm"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportResult"];
+                };
+            };
+            /** @description 文件为空、表头缺列或某行有误（errors 逐行列出），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 文件超过 2 MB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1615,6 +1753,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VoicemailView"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description 操作人（账号编号） */
+                actor?: string;
+                /** @description 工单号，如 T20260301-0001 */
+                ticketId?: string;
+                /** @description 时间下限（含）：ISO 日期（上海时间当天零时起）或时间 */
+                from?: string;
+                /** @description 时间上限：ISO 日期（含当天）或时间（不含） */
+                to?: string;
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditList"];
                 };
             };
         };

@@ -13,7 +13,7 @@ export function AuditFilterBar({
   onClear,
 }: {
   filters: AuditFilters;
-  people: DirectoryPerson[];
+  people: Pick<DirectoryPerson, 'id' | 'name'>[];
   onChange: (change: Change) => void;
   onClear: () => void;
 }) {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import type { AuditEntry, AuditList } from '../../../api/types';
 import { usePageTitle } from '../../../app/PageTitle';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatTime } from '../../../lib/time';
@@ -9,43 +10,45 @@ import { apiJson } from '../shared/api-json';
 import { isMissingEndpoint } from '../shared/missing-endpoint';
 import { NotAvailable } from '../shared/NotAvailable';
 import { AuditFilterBar } from './AuditFilterBar';
+import { auditActionLabel } from './audit-actions';
 import { AUDIT_PAGE_SIZE, auditApiPath, auditFiltersFrom, auditSearchOf } from './audit-filters';
 
-/** One entry of `GET /api/audit` (API.md, Audit). */
-interface AuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  ticketId?: string | null;
-  target?: string | null;
-  detail?: unknown;
-}
-
-const detailText = (detail: unknown) =>
-  detail == null ? '—' : typeof detail === 'string' ? detail : JSON.stringify(detail);
+const detailText = (detail: string | null | undefined) => detail || '—';
 
 export default function AuditPage() {
   usePageTitle('审计记录');
   const [search, setSearch] = useSearchParams();
   const filters = auditFiltersFrom(search);
   const directory = useCourtDirectory();
-  const people = directory.data?.people ?? [];
+  const directoryPeople = directory.data?.people ?? [];
   const nameOf = (id: string) => {
-    const person = people.find((p) => p.id === id);
+    const person = directoryPeople.find((p) => p.id === id);
     return person ? `${person.name}（${id}）` : id;
   };
   const audit = useQuery({
     queryKey: ['audit', filters],
     placeholderData: keepPreviousData,
-    queryFn: () => apiJson<{ items: AuditEntry[]; total: number }>(auditApiPath(filters)),
+    queryFn: () => apiJson<AuditList>(auditApiPath(filters)),
     retry: (count, error) => !isMissingEndpoint(error, true) && count < 2,
   });
+  // Accounts outside the directory (admins, telephony) can be chosen once they appear.
+  const extraActors = [
+    ...new Set([...(audit.data?.items ?? []).map((e) => e.actor), filters.actor ?? '']),
+  ].filter((id) => id && !directoryPeople.some((p) => p.id === id));
+  const people = [
+    ...directoryPeople.map((p) => ({ id: p.id, name: p.name })),
+    ...extraActors.map((id) => ({ id, name: id })),
+  ];
   const unavailable = isMissingEndpoint(audit.error, true);
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: '时间', dataIndex: 'at', width: 140, render: (v: string) => formatTime(v) },
     { title: '人员', dataIndex: 'actor', render: nameOf },
-    { title: '操作', dataIndex: 'action' },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      render: (action: string) => auditActionLabel(action),
+    },
     {
       title: '工单',
       dataIndex: 'ticketId',
@@ -80,7 +83,9 @@ export default function AuditPage() {
           <ErrorAlert error={audit.error} title="审计记录加载失败" />
           <Card size="small">
             <Table<AuditEntry>
-              rowKey={(e) => `${e.at}:${e.actor}:${e.action}:${e.ticketId ?? ''}:${e.target ?? ''}`}
+              rowKey={(e) =>
+                `${e.at}:${e.actor}:${e.action}:${e.ticketId ?? ''}:${e.target ?? ''}:${e.requestId ?? ''}`
+              }
               size="small"
               columns={columns}
               dataSource={audit.data?.items ?? []}
