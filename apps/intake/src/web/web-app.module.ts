@@ -3,16 +3,7 @@ import { join } from 'node:path';
 import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { Response } from 'express';
-
-/** The built SPA: dist/web next to the compiled app, or from the sources' point of view. */
-export function webRoot(): string {
-  const candidates = [
-    process.env.WEB_ROOT?.trim(),
-    join(__dirname, '..', '..', '..', '..', 'web'),
-    join(__dirname, '..', '..', '..', '..', 'dist', 'web'),
-  ].filter((path): path is string => Boolean(path));
-  return candidates.find((path) => existsSync(join(path, 'index.html'))) ?? candidates[0]!;
-}
+import { webRoot } from './web-root';
 
 /**
  * What the browser may load and talk to: our own scripts only, our own origin only. Ant Design
@@ -36,9 +27,6 @@ function setHeaders(res: Response, path: string) {
   if (path.endsWith('.html')) {
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  } else if (/[\\/]assets[\\/]/.test(path)) {
-    // Vite names assets by content hash: a changed file is a new name.
-    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   }
 }
 

@@ -7,7 +7,6 @@ import { ApiError, SESSION_EXPIRED } from '../api/client';
 import { homeOf } from '../auth/session';
 import { useSession } from '../auth/useSession';
 import { NoticeProvider } from '../notices/NoticeProvider';
-import { AppLayout } from './AppLayout';
 import { NotFound } from './NotFound';
 import { RequireAuth } from './RequireAuth';
 import { PAGES } from './routes';
@@ -24,6 +23,8 @@ const queryClient = new QueryClient({
 });
 
 const Login = lazy(() => import('../pages/login'));
+// The signed-in shell (menu, notices) is its own chunk: the login page does not wait for it.
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 
 function Home() {
   const session = useSession();

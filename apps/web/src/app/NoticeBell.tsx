@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Popover } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { labelOf, NOTICE_KIND_LABELS } from '../lib/labels';
@@ -19,36 +19,27 @@ export function NoticeBell() {
           description="暂无通知：有新的转办、催办或层报时会在这里出现"
         />
       ) : (
-        <List
-          size="small"
-          dataSource={notices.slice(0, 30)}
-          renderItem={(n) => (
-            <List.Item
-              style={{ cursor: 'pointer', background: n.readAt ? undefined : '#fff7e6' }}
-              onClick={() => {
-                setOpen(false);
-                if (!n.readAt) void markRead(n.id);
-                if (n.ticketId) navigate(`/tickets/${n.ticketId}`);
-              }}
-            >
-              <List.Item.Meta
-                title={
-                  <span>
-                    [{labelOf(NOTICE_KIND_LABELS, n.kind)}] {n.ticketId ?? ''}
-                  </span>
-                }
-                description={
-                  <>
-                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
-                      {n.text}
-                    </Typography.Paragraph>
-                    <Typography.Text type="secondary">{formatTime(n.createdAt)}</Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <ul className="notice-list">
+          {notices.slice(0, 30).map((n) => (
+            <li key={n.id} className={n.readAt ? undefined : 'notice-unread'}>
+              <button
+                type="button"
+                className="notice-item"
+                onClick={() => {
+                  setOpen(false);
+                  if (!n.readAt) void markRead(n.id);
+                  if (n.ticketId) navigate(`/tickets/${n.ticketId}`);
+                }}
+              >
+                <strong>
+                  [{labelOf(NOTICE_KIND_LABELS, n.kind)}] {n.ticketId ?? ''}
+                </strong>
+                <span className="notice-text">{n.text}</span>
+                <span className="notice-time">{formatTime(n.createdAt)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -52,7 +52,13 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
         void queryClient.invalidateQueries({ queryKey: ['tickets'] });
         void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
       },
-      () => setLive(true),
+      () => {
+        setLive(true);
+        // What happened before the stream was open reached nobody: read the lists again once.
+        for (const queryKey of [['notifications'], ['tickets'], ['dashboard']]) {
+          void queryClient.invalidateQueries({ queryKey });
+        }
+      },
     );
     return () => {
       setLive(false);

@@ -19,6 +19,13 @@ import {
 import { useLedger } from './useLedger';
 import './ledger.css';
 
+/**
+ * The filters as the address bar has them now. A change builds on these, not on the last
+ * render's: the router renders a URL change a moment later, and a second filter chosen in that
+ * moment would otherwise drop the first.
+ */
+const currentFilters = () => filtersFromSearch(new URLSearchParams(window.location.search));
+
 export default function LedgerPage() {
   usePageTitle('台账');
   const session = useSession();
@@ -48,7 +55,7 @@ export default function LedgerPage() {
           departments={directory.data?.departments ?? []}
           departmentsLoading={directory.isPending}
           ownDepartment={ownDepartment}
-          onChange={(change) => setSearch(searchFromFilters(withFilter(filters, change)))}
+          onChange={(change) => setSearch(searchFromFilters(withFilter(currentFilters(), change)))}
           onClear={() => setSearch(new URLSearchParams())}
         />
         <ExportPanel filters={filters} disabled={!valid} />
@@ -65,7 +72,7 @@ export default function LedgerPage() {
           onPage={(page, limit) =>
             setSearch(
               searchFromFilters({
-                ...filters,
+                ...currentFilters(),
                 page: limit === filters.limit ? page : 1,
                 limit: limit || DEFAULT_PAGE_SIZE,
               }),

@@ -15,6 +15,9 @@ import { AUDIT_PAGE_SIZE, auditApiPath, auditFiltersFrom, auditSearchOf } from '
 
 const detailText = (detail: string | null | undefined) => detail || '—';
 
+/** The filters as the address bar has them now (see the ledger page: a change builds on these). */
+const currentFilters = () => auditFiltersFrom(new URLSearchParams(window.location.search));
+
 export default function AuditPage() {
   usePageTitle('审计记录');
   const [search, setSearch] = useSearchParams();
@@ -72,7 +75,9 @@ export default function AuditPage() {
         <AuditFilterBar
           filters={filters}
           people={people}
-          onChange={(change) => setSearch(auditSearchOf({ ...filters, ...change, page: 1 }))}
+          onChange={(change) =>
+            setSearch(auditSearchOf({ ...currentFilters(), ...change, page: 1 }))
+          }
           onClear={() => setSearch(new URLSearchParams())}
         />
       </Card>
@@ -98,7 +103,7 @@ export default function AuditPage() {
                 total: audit.data?.total ?? 0,
                 showSizeChanger: false,
                 showTotal: (total) => `共 ${total} 条`,
-                onChange: (page) => setSearch(auditSearchOf({ ...filters, page })),
+                onChange: (page) => setSearch(auditSearchOf({ ...currentFilters(), page })),
               }}
             />
           </Card>
