@@ -1,6 +1,6 @@
 import { hashPassword, passwordProblem } from '@court/auth';
 import { loadServiceConfig } from '@court/config';
-import { AccountStore } from '@court/database';
+import { AccountStore, newAccount } from '@court/database';
 import mongoose from 'mongoose';
 
 /**
@@ -65,22 +65,16 @@ export async function createAdmin(
 ): Promise<CreateAdminResult> {
   const problem = passwordProblem(password, options.id);
   if (problem) return { ok: false, status: 'invalid-password', message: problem };
-  const now = new Date();
-  const inserted = await accounts.insert({
-    _id: options.id,
-    name: options.name,
-    roles: ['admin'],
-    departmentId: null,
-    phone: null,
-    passwordHash: await hashPassword(password),
-    disabled: false,
-    mustChangePassword: true,
-    tokenVersion: 0,
-    lastLoginAt: null,
-    passwordChangedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const inserted = await accounts.insert(
+    newAccount({
+      _id: options.id,
+      name: options.name,
+      roles: ['admin'],
+      departmentId: null,
+      phone: null,
+      passwordHash: await hashPassword(password),
+    }),
+  );
   return inserted
     ? { ok: true, id: options.id }
     : { ok: false, status: 'id-taken', message: `账号 ${options.id} 已存在 (id in use)` };

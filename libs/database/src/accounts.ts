@@ -31,6 +31,26 @@ export type AccountFields = Partial<
  * is raised by writing the value read plus one. Two raises at once may both write the same
  * number; either way every token of the older version fails, which is all a raise is for.
  */
+/**
+ * A new account as an admin or the create-admin command makes it: it must change its password
+ * at first login, and its tokens start at version 0.
+ */
+export function newAccount(
+  fields: Pick<UserDoc, '_id' | 'name' | 'roles' | 'departmentId' | 'phone' | 'passwordHash'>,
+  now = new Date(),
+): UserDoc {
+  return {
+    ...fields,
+    disabled: false,
+    mustChangePassword: true,
+    tokenVersion: 0,
+    lastLoginAt: null,
+    passwordChangedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export class AccountStore {
   constructor(readonly model: Model<UserDoc>) {}
 

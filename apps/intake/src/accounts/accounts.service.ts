@@ -5,7 +5,7 @@ import {
   passwordProblem,
   verifyPassword,
 } from '@court/auth';
-import type { AccountFields, UserDoc } from '@court/database';
+import { type AccountFields, newAccount, type UserDoc } from '@court/database';
 import { maskPhone, parsePhone, type Role } from '@court/domain';
 import {
   BadRequestException,
@@ -79,22 +79,14 @@ export class AccountsService {
     const departmentId = await this.checkDepartment(body.departmentId);
     const phone = this.checkPhone(body.phone);
     if (await this.models.accounts.get(body.id)) throw this.idTaken(body.id);
-    const now = new Date();
-    const doc: UserDoc = {
+    const doc = newAccount({
       _id: body.id,
       name: body.name.trim(),
       roles: [...body.roles],
       departmentId,
       phone,
       passwordHash: await hashPassword(body.password),
-      disabled: false,
-      mustChangePassword: true,
-      tokenVersion: 0,
-      lastLoginAt: null,
-      passwordChangedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     if (!(await this.models.accounts.insert(doc))) throw this.idTaken(body.id);
     this.states.forget(doc._id);
     const personPhone = await this.syncPerson(doc._id, {

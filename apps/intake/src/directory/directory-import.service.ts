@@ -1,4 +1,3 @@
-import { AccountStateCache } from '@court/auth';
 import {
   type CaseRecord,
   type DirectoryImportKind,
@@ -35,7 +34,6 @@ export class DirectoryImportService {
   constructor(
     private readonly directory: DirectoryService,
     @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
-    private readonly accountStates: AccountStateCache,
   ) {}
 
   async import(
@@ -103,27 +101,7 @@ export class DirectoryImportService {
       })),
       { ordered: true },
     );
-    for (const person of plan.records) await this.syncAccount(person);
-  }
-
-  /**
-   * As `PUT /api/directory/people/:id`: the account of the same id keeps the person's name,
-   * department and phone; a new department ends its sessions (the department is in the token).
-   */
-  private async syncAccount(person: Person): Promise<void> {
-    const account = await this.models.accounts.get(person.id);
-    if (!account) return;
-    const moved = (account.departmentId ?? null) !== person.departmentId;
-    if (!moved && account.name === person.name && (account.phone ?? '') === person.phone) {
-      return;
-    }
-    await this.models.accounts.update(person.id, {
-      name: person.name,
-      departmentId: person.departmentId,
-      phone: person.phone,
-      ...(moved ? { tokenVersion: (account.tokenVersion ?? 0) + 1 } : {}),
-    });
-    this.accountStates.forget(person.id);
+    for (const person of plan.records) await this.directory.syncAccount(person);
   }
 }
 

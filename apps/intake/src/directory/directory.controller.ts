@@ -1,4 +1,4 @@
-import { AccountStateCache, Roles } from '@court/auth';
+import { Roles } from '@court/auth';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import { normalizeCaseNumber, parseCaseNumber, parsePhone } from '@court/domain';
 import {
@@ -37,7 +37,6 @@ export class DirectoryController {
   constructor(
     private readonly directory: DirectoryService,
     @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
-    private readonly accountStates: AccountStateCache,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -87,35 +86,13 @@ export class DirectoryController {
       { upsert: true },
     );
     this.directory.invalidate();
-    await this.syncAccount(person);
+    await this.directory.syncAccount(person);
     await this.audit.changed(by, {
       action: 'directory.person.put',
       target: id,
       detail: `保存人员 ${person.name}`,
     });
     return person;
-  }
-
-  /**
-   * The account of the same id (if any) keeps the person's name, department and phone; a new
-   * department ends the account's sessions (the department is in the token).
-   */
-  private async syncAccount(person: {
-    id: string;
-    name: string;
-    departmentId: string | null;
-    phone: string;
-  }): Promise<void> {
-    const account = await this.models.accounts.get(person.id);
-    if (!account) return;
-    const moved = (account.departmentId ?? null) !== person.departmentId;
-    await this.models.accounts.update(person.id, {
-      name: person.name,
-      departmentId: person.departmentId,
-      phone: person.phone,
-      ...(moved ? { tokenVersion: (account.tokenVersion ?? 0) + 1 } : {}),
-    });
-    this.accountStates.forget(person.id);
   }
 
   @Put('departments/:id')

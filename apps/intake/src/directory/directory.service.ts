@@ -1,3 +1,4 @@
+import { AccountStateCache } from '@court/auth';
 import {
   createDirectory,
   type Department,
@@ -32,7 +33,30 @@ export class DirectoryService {
   private cached: { at: number; directory: Directory } | null = null;
   private loading: Promise<Directory> | null = null;
 
-  constructor(@Inject(INTAKE_MODELS) private readonly models: IntakeModels) {}
+  constructor(
+    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    private readonly accountStates: AccountStateCache,
+  ) {}
+
+  /**
+   * After a person is written: the account of the same id (if any) keeps the person's name,
+   * department and phone; a new department ends its sessions (the department is in the token).
+   */
+  async syncAccount(person: Pick<Person, 'id' | 'name' | 'departmentId' | 'phone'>): Promise<void> {
+    const account = await this.models.accounts.get(person.id);
+    if (!account) return;
+    const moved = (account.departmentId ?? null) !== person.departmentId;
+    if (!moved && account.name === person.name && (account.phone ?? '') === person.phone) {
+      return;
+    }
+    await this.models.accounts.update(person.id, {
+      name: person.name,
+      departmentId: person.departmentId,
+      phone: person.phone,
+      ...(moved ? { tokenVersion: (account.tokenVersion ?? 0) + 1 } : {}),
+    });
+    this.accountStates.forget(person.id);
+  }
 
   async current(): Promise<Directory> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.directory;

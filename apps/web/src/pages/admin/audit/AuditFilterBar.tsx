@@ -1,5 +1,6 @@
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { DateFilterInput } from '../../../components/DateFilterInput';
 import type { DirectoryPerson } from '../directory/useCourtDirectory';
 import type { AuditFilters } from './audit-filters';
 
@@ -54,21 +55,21 @@ export function AuditFilterBar({
         </Col>
         <Col xs={12} lg={4}>
           <Form.Item label="开始日期" htmlFor="audit-from">
-            <Input
+            <DateFilterInput
               id="audit-from"
-              type="date"
-              value={filters.from ?? ''}
-              onChange={(e) => onChange({ from: e.target.value || undefined })}
+              value={filters.from}
+              max={filters.to}
+              onChange={(from) => onChange({ from })}
             />
           </Form.Item>
         </Col>
         <Col xs={12} lg={4}>
           <Form.Item label="结束日期" htmlFor="audit-to">
-            <Input
+            <DateFilterInput
               id="audit-to"
-              type="date"
-              value={filters.to ?? ''}
-              onChange={(e) => onChange({ to: e.target.value || undefined })}
+              value={filters.to}
+              min={filters.from}
+              onChange={(to) => onChange({ to })}
             />
           </Form.Item>
         </Col>
