@@ -16,6 +16,9 @@ interface Snapshot {
 
 const REFRESH_MS = 60_000;
 
+/** Who heads which department decides what a handler may read: read again after this long. */
+const HEADS_REFRESH_MS = 5_000;
+
 /**
  * Names for reports, from the court directory the intake keeps (`directory_departments`,
  * `directory_people`; a few hundred documents), refreshed at most once a minute; the demo
@@ -24,6 +27,7 @@ const REFRESH_MS = 60_000;
 export class DirectoryNamesSource {
   private snapshot: Snapshot | null = null;
   private loadedAt = 0;
+  private heads: { at: number; loading: Promise<Map<string, string | null>> } | null = null;
 
   constructor(private readonly connection: Connection) {}
 
@@ -33,6 +37,32 @@ export class DirectoryNamesSource {
       this.loadedAt = Date.now();
     }
     return namesOf(this.snapshot);
+  }
+
+  /**
+   * The departments a person heads (部门负责人, `headId`), as the intake reads them: from the
+   * stored directory, cached a few seconds; the demo directory's while none is stored.
+   */
+  async departmentsHeadedBy(personId: string): Promise<string[]> {
+    if (!this.heads || Date.now() - this.heads.at > HEADS_REFRESH_MS) {
+      const loading = this.loadHeads();
+      this.heads = { at: Date.now(), loading };
+      loading.catch(() => {
+        if (this.heads?.loading === loading) this.heads = null;
+      });
+    }
+    const heads = await this.heads.loading;
+    return [...heads.entries()].filter(([, head]) => head === personId).map(([id]) => id);
+  }
+
+  private async loadHeads(): Promise<Map<string, string | null>> {
+    const stored = await this.connection
+      .db!.collection<{ _id: string; headId?: string }>('directory_departments')
+      .find({}, { projection: { headId: 1 } })
+      .toArray();
+    if (stored.length === 0)
+      return new Map(DEMO_DIRECTORY.departments.map((d) => [d.id, d.headId]));
+    return new Map(stored.map((d) => [String(d._id), d.headId ?? null]));
   }
 
   private async load(): Promise<Snapshot> {

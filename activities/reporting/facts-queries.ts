@@ -1,5 +1,5 @@
 import type { LedgerFactsStore, TicketFacts } from '@court/database';
-import type { LedgerFilter } from './ledger-rows';
+import { inView, type LedgerFilter } from './ledger-rows';
 
 /** By an instant, then by id as MongoDB compares strings (LEDGER_SORT with `receivedAt`). */
 function orderBy(instant: 'receivedAt' | 'bulletinedAt' | 'overdueAt') {
@@ -11,7 +11,8 @@ function matches(t: TicketFacts, filter: LedgerFilter): boolean {
   return (
     (!filter.type || t.type === filter.type) &&
     (!filter.status || t.status === filter.status) &&
-    (!filter.departmentId || t.departmentId === filter.departmentId)
+    (!filter.departmentId || t.departmentId === filter.departmentId) &&
+    inView(t, filter.view)
   );
 }
 

@@ -19,6 +19,7 @@ import type { Model } from 'mongoose';
 import type { Notice } from '../notifications/notice';
 import type { DirectoryNames } from './directory-names';
 import { markedTicketIds } from './facts-queries';
+import { type HandlerView, inView } from './ledger-rows';
 import { type Metrics, MetricsFold } from './metrics';
 import type { Period } from './period';
 
@@ -37,18 +38,23 @@ export interface ReportingActivityDeps {
   now?: () => Date;
 }
 
-/** Folds the metrics of the tickets received in a period (of one department, when given). */
+/**
+ * Folds the metrics of the tickets received in a period (of one department, when given; of a
+ * handler's part, when given).
+ */
 export async function ledgerMetrics(
   facts: LedgerFactsStore,
   period: Period,
   names: DirectoryNames,
-  options: { now?: Date; departmentId?: string | null } = {},
+  options: { now?: Date; departmentId?: string | null; view?: HandlerView } = {},
 ): Promise<Metrics> {
   const fold = new MetricsFold(options.now ?? new Date());
   const departmentId = options.departmentId ?? null;
   for await (const day of facts.read(period)) {
     for (const t of day) {
-      if (departmentId === null || t.departmentId === departmentId) fold.add(t);
+      if ((departmentId === null || t.departmentId === departmentId) && inView(t, options.view)) {
+        fold.add(t);
+      }
     }
   }
   return fold.result(period, names);

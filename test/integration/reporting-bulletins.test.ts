@@ -242,6 +242,15 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
         departmentId: 'filing',
         handlerId: 'head-filing',
       }),
+      bulletined('MAN-3', new Date(base + 72 * H), {
+        handlerId: 'judge01',
+        disposition: {
+          action: 'transfer',
+          rule: '4.5',
+          target: { id: 'judge01', name: '法官', role: 'handler' },
+          departmentId: 'civil',
+        },
+      }),
       bulletined('MAN-OUT', new Date(base + 10 * 24 * H)),
     ]);
     const agent = await token('agent01', ['agent'], 'filing');
@@ -262,7 +271,11 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
     expect(created.status).toBe(201);
     expect(created.body.trigger).toBe('manual');
     expect(created.body.requestedBy).toBe('supervisor01');
-    expect(created.body.bulletined.map((e: { id: string }) => e.id)).toEqual(['MAN-1', 'MAN-2']);
+    expect(created.body.bulletined.map((e: { id: string }) => e.id)).toEqual([
+      'MAN-1',
+      'MAN-2',
+      'MAN-3',
+    ]);
     const id = created.body.id as string;
 
     const list = await request(server)
@@ -275,7 +288,39 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
       .get(`/api/bulletins/${id}`)
       .set('Authorization', `Bearer ${judge}`);
     expect(forJudge.status).toBe(200);
-    expect(forJudge.body.bulletined.map((e: { id: string }) => e.id)).toEqual(['MAN-1']);
+    // The head of civil: the department's tickets (the judge's MAN-3 among them).
+    expect(forJudge.body.bulletined.map((e: { id: string }) => e.id)).toEqual(['MAN-1', 'MAN-3']);
+    expect(forJudge.body.counts.bulletined).toBe(2);
+    expect(forJudge.body.byDepartment.map((g: { id: string }) => g.id)).toEqual(['civil']);
+
+    // A judge who heads nothing: the tickets addressed to them only, everywhere in the bulletin.
+    const plain = await token('judge01', ['handler'], 'civil');
+    const forPlain = await request(server)
+      .get(`/api/bulletins/${id}`)
+      .set('Authorization', `Bearer ${plain}`);
+    expect(forPlain.status).toBe(200);
+    expect(forPlain.body.bulletined.map((e: { id: string }) => e.id)).toEqual(['MAN-3']);
+    expect(forPlain.body.overdue.map((e: { id: string }) => e.id)).toEqual(['MAN-3']);
+    expect(forPlain.body.counts).toEqual({ bulletined: 1, overdue: 1 });
+    expect(forPlain.body.byHandler).toEqual([
+      expect.objectContaining({ id: 'judge01', bulletined: ['MAN-3'], overdue: ['MAN-3'] }),
+    ]);
+    expect(forPlain.body.byDepartment).toEqual([
+      expect.objectContaining({ id: 'civil', bulletined: ['MAN-3'], overdue: ['MAN-3'] }),
+    ]);
+    const plainList = await request(server)
+      .get('/api/bulletins?limit=100')
+      .set('Authorization', `Bearer ${plain}`);
+    const listed = plainList.body.items.find((b: { id: string }) => b.id === id);
+    expect(listed.counts).toEqual({ bulletined: 1, overdue: 1 });
+    const plainXlsx = await request(server)
+      .get(`/api/bulletins/${id}?format=xlsx`)
+      .set('Authorization', `Bearer ${plain}`)
+      .buffer(true)
+      .parse(binary);
+    const plainSheet = (await readWorkbook(plainXlsx.body as Buffer)).getWorksheet('通报工单')!;
+    expect(plainSheet.rowCount).toBe(2);
+    expect(plainSheet.getRow(2).getCell(1).value).toBe('MAN-3');
 
     const xlsx = await request(server)
       .get(`/api/bulletins/${id}?format=xlsx`)
@@ -285,8 +330,12 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
     expect(xlsx.status).toBe(200);
     const workbook = await readWorkbook(xlsx.body as Buffer);
     const sheet = workbook.getWorksheet('通报工单')!;
-    expect(sheet.rowCount).toBe(3);
-    expect([2, 3].map((r) => sheet.getRow(r).getCell(1).value)).toEqual(['MAN-1', 'MAN-2']);
+    expect(sheet.rowCount).toBe(4);
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(1).value)).toEqual([
+      'MAN-1',
+      'MAN-2',
+      'MAN-3',
+    ]);
 
     const missing = await request(server)
       .get('/api/bulletins/nope')

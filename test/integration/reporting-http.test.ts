@@ -137,6 +137,20 @@ const TICKETS = [
   doc('RPT-F', 159.5, {}),
 ];
 
+// A week later (2024-06-17 … 23), for handlers' scopes (demo directory: head-civil heads civil,
+// judge01 is a judge of civil):
+// SCP-1 civil / judge01, SCP-2 civil / head-civil, SCP-3 filing / judge01 (addressed to the
+// judge in another department), SCP-4 filing / head-filing, SCP-5 civil / judge09.
+const SCOPE_PERIOD = 'from=2024-06-17&to=2024-06-23';
+const W = 14 * 24;
+const SCOPED = [
+  transfer('SCP-1', W, 'civil', 'judge01', {}),
+  transfer('SCP-2', W + 1, 'civil', 'head-civil', {}),
+  transfer('SCP-3', W + 2, 'filing', 'judge01', {}),
+  transfer('SCP-4', W + 3, 'filing', 'head-filing', {}),
+  transfer('SCP-5', W + 4, 'civil', 'judge09', {}),
+];
+
 describe('reporting service HTTP API on a hand-built ledger', () => {
   let app: NestExpressApplication;
   let token: (id: string, roles: Role[], dept?: string | null) => Promise<string>;
@@ -145,7 +159,7 @@ describe('reporting service HTTP API on a hand-built ledger', () => {
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(testEnv().mongodbUri).asPromise();
-    await seedLedger(connection, TICKETS);
+    await seedLedger(connection, [...TICKETS, ...SCOPED]);
     ({ app, token } = await startReportingApp());
     supervisor = await token('supervisor01', ['supervisor']);
   });
@@ -270,7 +284,7 @@ describe('reporting service HTTP API on a hand-built ledger', () => {
     expect(sheet.getRow(4).getCell(20).value).toBe('已回访，满意');
   });
 
-  it('lets handlers see their own department only, and refuses agents', async () => {
+  it('lets a handler see the tickets addressed to them, and refuses agents', async () => {
     const judge = await token('judge01', ['handler'], 'civil');
     const mine = await get(`/api/reports/metrics?${PERIOD}`, judge);
     expect(mine.status).toBe(200);
@@ -282,5 +296,89 @@ describe('reporting service HTTP API on a hand-built ledger', () => {
     expect((await get('/api/reports/metrics', agent)).status).toBe(403);
     expect((await get('/api/reports/ledger', agent)).status).toBe(403);
     expect((await request(app.getHttpServer()).get('/api/reports/metrics')).status).toBe(401);
+  });
+
+  describe('a handler reads what the intake lets them read', () => {
+    const ids = (res: request.Response) => res.body.items.map((i: { id: string }) => i.id);
+    const csvIds = (res: request.Response) =>
+      res.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+
+    it('a department head: the departments they head, and their own tickets', async () => {
+      const head = await token('head-civil', ['handler'], 'civil');
+      const ledger = await get(`/api/reports/ledger?${SCOPE_PERIOD}`, head);
+      expect(ledger.status).toBe(200);
+      expect(ids(ledger)).toEqual(['SCP-1', 'SCP-2', 'SCP-5']);
+      expect(ledger.body.total).toBe(3);
+      const civil = await get(`/api/reports/ledger?${SCOPE_PERIOD}&departmentId=civil`, head);
+      expect(ids(civil)).toEqual(['SCP-1', 'SCP-2', 'SCP-5']);
+      expect((await get(`/api/reports/ledger?departmentId=filing`, head)).status).toBe(403);
+
+      const metrics = await get(`/api/reports/metrics?${SCOPE_PERIOD}`, head);
+      expect(metrics.body.total).toBe(3);
+      expect(metrics.body.transferred).toBe(3);
+      expect(Object.keys(metrics.body.byDepartment)).toEqual(['civil']);
+      expect(Object.keys(metrics.body.byHandler)).toEqual(['head-civil', 'judge01', 'judge09']);
+
+      const xlsx = await get(`/api/reports/ledger?${SCOPE_PERIOD}&format=xlsx`, head)
+        .buffer(true)
+        .parse(binary);
+      expect(xlsx.status).toBe(200);
+      const sheet = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('台账')!;
+      expect(sheet.rowCount).toBe(4);
+      expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(1).value)).toEqual([
+        'SCP-1',
+        'SCP-2',
+        'SCP-5',
+      ]);
+      const csv = await get(`/api/reports/ledger?${SCOPE_PERIOD}&format=csv`, head);
+      expect(csvIds(csv)).toEqual(['SCP-1', 'SCP-2', 'SCP-5']);
+    });
+
+    it('a handler who heads nothing: only the tickets addressed to them, in any department', async () => {
+      const judge = await token('judge01', ['handler'], 'civil');
+      const ledger = await get(`/api/reports/ledger?${SCOPE_PERIOD}`, judge);
+      expect(ledger.status).toBe(200);
+      expect(ids(ledger)).toEqual(['SCP-1', 'SCP-3']);
+      expect(ledger.body.total).toBe(2);
+      const civil = await get(`/api/reports/ledger?${SCOPE_PERIOD}&departmentId=civil`, judge);
+      expect(ids(civil)).toEqual(['SCP-1']);
+      const other = await get(`/api/reports/ledger?${SCOPE_PERIOD}&departmentId=filing`, judge);
+      expect(other.status).toBe(403);
+      expect(other.body.message).toContain('无权查看');
+
+      const metrics = await get(`/api/reports/metrics?${SCOPE_PERIOD}`, judge);
+      expect(metrics.body.total).toBe(2);
+      expect(Object.keys(metrics.body.byDepartment)).toEqual(['civil', 'filing']);
+      expect(Object.keys(metrics.body.byHandler)).toEqual(['judge01']);
+
+      const csv = await get(`/api/reports/ledger?${SCOPE_PERIOD}&format=csv`, judge);
+      expect(csv.status).toBe(200);
+      expect(csvIds(csv)).toEqual(['SCP-1', 'SCP-3']);
+      const xlsx = await get(`/api/reports/ledger?${SCOPE_PERIOD}&format=xlsx`, judge)
+        .buffer(true)
+        .parse(binary);
+      const sheet = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('台账')!;
+      expect([2, 3].map((r) => sheet.getRow(r).getCell(1).value)).toEqual(['SCP-1', 'SCP-3']);
+      expect(sheet.rowCount).toBe(3);
+    });
+
+    it('supervisors still read every ticket', async () => {
+      const ledger = await get(`/api/reports/ledger?${SCOPE_PERIOD}`, supervisor);
+      expect(ids(ledger)).toEqual(['SCP-1', 'SCP-2', 'SCP-3', 'SCP-4', 'SCP-5']);
+      const filing = await get(
+        `/api/reports/ledger?${SCOPE_PERIOD}&departmentId=filing`,
+        supervisor,
+      );
+      expect(ids(filing)).toEqual(['SCP-3', 'SCP-4']);
+      const metrics = await get(`/api/reports/metrics?${SCOPE_PERIOD}`, supervisor);
+      expect(metrics.body.total).toBe(5);
+      const csv = await get(`/api/reports/ledger?${SCOPE_PERIOD}&format=csv`, supervisor);
+      expect(csvIds(csv)).toEqual(['SCP-1', 'SCP-2', 'SCP-3', 'SCP-4', 'SCP-5']);
+    });
   });
 });

@@ -1,23 +1,55 @@
 import type { Principal } from '@court/auth';
 import type { Role } from '@court/domain';
-import { ForbiddenException } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
+import type { HandlerView } from '../../../activities/reporting/ledger-rows';
 
-/** Who may read reports: everything for these; handlers their own department only; agents nothing. */
+/**
+ * Who may read reports: everything for these; handlers what the intake lets them read (the
+ * tickets addressed to them, and those of the departments they head); agents nothing.
+ */
 export const READ_ALL_ROLES: Role[] = ['supervisor', 'leader', 'admin'];
 export const REPORT_ROLES: Role[] = [...READ_ALL_ROLES, 'handler'];
 
+/** What a caller's reports cover: everything, or a handler's part of the ledger. */
+export type ReportScope = { all: true } | ({ all: false } & HandlerView);
+
+/** The handler's part a scope limits reports to; none for those who read everything. */
+export function viewOf(scope: ReportScope): HandlerView | undefined {
+  return scope.all ? undefined : { handlerId: scope.handlerId, departmentIds: scope.departmentIds };
+}
+
 /**
- * The department a caller's report is limited to: the requested one (or none) for those who
- * read everything; a handler's own department (asking for another → 403).
+ * A requested department filter within a scope: any for those who read everything; for a
+ * handler, a department they head or their own (the filter then narrows their part), another
+ * → 403.
  */
-export function departmentScope(user: Principal, requested?: string | null): string | null {
-  if (user.roles.some((role) => READ_ALL_ROLES.includes(role))) return requested ?? null;
-  if (user.roles.includes('handler')) {
-    if (!user.departmentId) throw new ForbiddenException('无权查看：账号未关联部门');
-    if (requested && requested !== user.departmentId) {
-      throw new ForbiddenException('无权查看：承办人只能查看本部门的台账和统计');
-    }
-    return user.departmentId;
+export function requestedDepartment(
+  user: Principal,
+  scope: ReportScope,
+  requested?: string | null,
+): string | undefined {
+  if (!requested) return undefined;
+  if (scope.all || scope.departmentIds.includes(requested) || requested === user.departmentId) {
+    return requested;
   }
-  throw new ForbiddenException('无权查看报表');
+  throw new ForbiddenException('无权查看：承办人只能查看本人承办的工单及本人负责部门的台账和统计');
+}
+
+/** Computes a caller's scope once per request, from the principal and the court directory. */
+@Injectable()
+export class ReportAccess {
+  constructor(private readonly directory: DirectoryNamesSource) {}
+
+  async scope(user: Principal): Promise<ReportScope> {
+    if (user.roles.some((role) => READ_ALL_ROLES.includes(role))) return { all: true };
+    if (user.roles.includes('handler')) {
+      return {
+        all: false,
+        handlerId: user.id,
+        departmentIds: await this.directory.departmentsHeadedBy(user.id),
+      };
+    }
+    throw new ForbiddenException('无权查看报表');
+  }
 }

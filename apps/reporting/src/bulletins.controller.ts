@@ -11,8 +11,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { departmentScope, READ_ALL_ROLES, REPORT_ROLES } from './access';
-import { BULLETIN_COLUMNS, BulletinsService, bulletinJson, bulletinRow } from './bulletins.service';
+import { READ_ALL_ROLES, REPORT_ROLES, ReportAccess, viewOf } from './access';
+import {
+  BULLETIN_COLUMNS,
+  BulletinsService,
+  bulletinJson,
+  bulletinRow,
+  entriesIn,
+} from './bulletins.service';
 import {
   BulletinDto,
   BulletinFormatQueryDto,
@@ -54,17 +60,26 @@ function groupSheet(
 
 @ApiTags('bulletins')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: '座席员无权查看；承办人只看到本部门的部分' })
+@ApiForbiddenResponse({
+  description: '座席员无权查看；承办人只看到转办给本人的部分，部门负责人另加所负责部门的部分',
+})
 @Controller('api/bulletins')
 export class BulletinsController {
-  constructor(private readonly bulletins: BulletinsService) {}
+  constructor(
+    private readonly bulletins: BulletinsService,
+    private readonly access: ReportAccess,
+  ) {}
 
   @Get()
   @Roles(...REPORT_ROLES)
   @ApiOperation({ summary: '通报列表（新的在前）' })
   @ApiOkResponse({ type: BulletinListDto })
-  list(@Query() query: BulletinListQueryDto): Promise<BulletinListDto> {
-    return this.bulletins.list(query.page ?? 1, query.limit ?? 20);
+  async list(
+    @Query() query: BulletinListQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<BulletinListDto> {
+    const scope = await this.access.scope(user);
+    return this.bulletins.list(query.page ?? 1, query.limit ?? 20, viewOf(scope));
   }
 
   @Get(':id')
@@ -79,15 +94,14 @@ export class BulletinsController {
     @CurrentUser() user: Principal,
     @Res() res: Response,
   ): Promise<void> {
-    const scope = departmentScope(user);
+    const part = viewOf(await this.access.scope(user));
     const doc = await this.bulletins.get(id);
-    const view: BulletinDto = bulletinJson(doc, scope);
+    const view: BulletinDto = bulletinJson(doc, part);
     if ((query.format ?? 'json') === 'json') {
       res.json(view);
       return;
     }
-    const mine = <T extends { departmentId: string | null }>(list: T[]) =>
-      scope ? list.filter((e) => e.departmentId === scope) : list;
+    const mine = (list: typeof doc.bulletined) => entriesIn(list, part);
     res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
     res.setHeader('Content-Disposition', attachment(`${doc._id}.xlsx`, `情况通报-${doc._id}.xlsx`));
     await writeXlsx(res, [

@@ -119,12 +119,21 @@ describe('the OpenAPI schemas of bulletins', () => {
     expect(keysOf(firstValue(figures.agentWorkload))).toEqual(documentedFields(AgentWorkloadDto));
   });
 
-  it('document the department’s figures a handler sees', () => {
-    const view = bulletinJson(doc, 'civil');
-    expect(keysOf(view)).toEqual(documentedFields(BulletinDto));
-    expect(keysOf(view.figures)).toEqual(documentedFields(NamedFiguresDto));
-    expect(keysOf(view.counts)).toEqual(documentedFields(BulletinCountsDto));
-    expect(bulletinJson(doc, 'petition').figures).toBeNull();
+  it('document the figures a handler sees: a head’s department’s, a plain handler’s own', () => {
+    const head = bulletinJson(doc, { handlerId: 'head-civil', departmentIds: ['civil'] });
+    expect(keysOf(head)).toEqual(documentedFields(BulletinDto));
+    expect(keysOf(head.figures)).toEqual(documentedFields(NamedFiguresDto));
+    expect(keysOf(head.counts)).toEqual(documentedFields(BulletinCountsDto));
+    expect(head.counts).toEqual({ bulletined: 1, overdue: 1 });
+    const judge = bulletinJson(doc, { handlerId: 'judge01', departmentIds: [] });
+    expect(judge.figures).toEqual((doc.figures as unknown as MetricsDto).byHandler.judge01);
+    expect(judge.bulletined.map((e) => e.id)).toEqual(['T20261102-0001']);
+    const other = bulletinJson(doc, { handlerId: 'judge02', departmentIds: [] });
+    expect(other.figures).toBeNull();
+    expect(other.counts).toEqual({ bulletined: 0, overdue: 0 });
+    expect([other.bulletined, other.byDepartment, other.byHandler]).toEqual([[], [], []]);
+    const petition = bulletinJson(doc, { handlerId: 'head-petition', departmentIds: ['petition'] });
+    expect(petition.figures).toBeNull();
   });
 
   it('document every field of the list', async () => {

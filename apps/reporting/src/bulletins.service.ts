@@ -3,7 +3,11 @@ import type { BulletinDoc, BulletinEntry, BulletinGroup } from '@court/database'
 import { TASK_QUEUES, TEMPORAL_CLIENT } from '@court/temporal';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { shanghaiMinute } from '../../../activities/reporting/ledger-rows';
+import {
+  type HandlerView,
+  inView,
+  shanghaiMinute,
+} from '../../../activities/reporting/ledger-rows';
 import type { Period } from '../../../activities/reporting/period';
 import type { bulletinWorkflow } from '../../../workflows/bulletin/bulletin.workflow';
 import {
@@ -15,6 +19,7 @@ import type {
   BulletinEntryDto,
   BulletinListDto,
   MetricsDto,
+  NamedFiguresDto,
 } from './dto/bulletin.dto';
 import type { ExportColumn } from './exports';
 import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
@@ -53,13 +58,46 @@ function withLists(doc: BulletinDoc): BulletinDoc {
   };
 }
 
-/** A bulletin as the API shows it; a handler sees only their department's part. */
-export function bulletinJson(doc: BulletinDoc, departmentId: string | null = null): BulletinDto {
-  const mine = <T extends { departmentId: string | null }>(list: T[]) =>
-    departmentId ? list.filter((e) => e.departmentId === departmentId) : list;
-  const groups = (list: BulletinGroup[], key: 'id' | 'departmentId') =>
-    departmentId
-      ? list.filter((g) => (key === 'id' ? g.id : g.departmentId) === departmentId)
+/** The lists of a bulletin read with them (FerretDB may have dropped empty ones). */
+const listsOf = (d: object) => d as { bulletined?: BulletinEntry[]; overdue?: BulletinEntry[] };
+
+/** A bulletin's entries in a handler's part (all of them without a view). */
+export function entriesIn(list: BulletinEntry[], view?: HandlerView): BulletinEntry[] {
+  return view ? list.filter((e) => inView(e, view)) : list;
+}
+
+/**
+ * The stored figures a handler's part can be given honestly (rates do not add up, so only a
+ * slice the bulletin stored as such): a plain handler's own (`byHandler`, the tickets addressed
+ * to them); the head of one department, that department's (`byDepartment`: the tickets addressed
+ * to them elsewhere are listed but not counted); the head of several departments, none (null).
+ */
+function figuresIn(figures: MetricsDto, view: HandlerView): NamedFiguresDto | null {
+  if (view.departmentIds.length === 0) return figures.byHandler?.[view.handlerId] ?? null;
+  if (view.departmentIds.length === 1) {
+    return figures.byDepartment?.[view.departmentIds[0]!] ?? null;
+  }
+  return null;
+}
+
+/**
+ * A bulletin as the API shows it; a handler sees only their part: the listed tickets addressed
+ * to them or of the departments they head, counts of those, the groups cut down to those
+ * tickets, and the figures of `figuresIn`.
+ */
+export function bulletinJson(doc: BulletinDoc, view?: HandlerView): BulletinDto {
+  const bulletined = entriesIn(doc.bulletined, view);
+  const overdue = entriesIn(doc.overdue, view);
+  const visible = new Set([...bulletined, ...overdue].map((e) => e.id));
+  const groups = (list: BulletinGroup[]) =>
+    view
+      ? list
+          .map((g) => ({
+            ...g,
+            bulletined: g.bulletined.filter((id) => visible.has(id)),
+            overdue: g.overdue.filter((id) => visible.has(id)),
+          }))
+          .filter((g) => g.bulletined.length + g.overdue.length > 0)
       : list;
   // Stored as the loosely typed document the bulletin activity wrote from a `Metrics`.
   const figures = doc.figures as unknown as MetricsDto;
@@ -69,18 +107,13 @@ export function bulletinJson(doc: BulletinDoc, departmentId: string | null = nul
     requestedBy: doc.requestedBy,
     period: { from: iso(doc.period.from), to: iso(doc.period.to) },
     createdAt: iso(doc.createdAt),
-    figures: departmentId ? (figures.byDepartment?.[departmentId] ?? null) : figures,
-    counts: departmentId
-      ? {
-          bulletined: mine(doc.bulletined).length,
-          overdue: mine(doc.overdue).length,
-        }
-      : doc.counts,
+    figures: view ? figuresIn(figures, view) : figures,
+    counts: view ? { bulletined: bulletined.length, overdue: overdue.length } : doc.counts,
     truncated: doc.truncated,
-    bulletined: mine(doc.bulletined).map(entryJson),
-    overdue: mine(doc.overdue).map(entryJson),
-    byDepartment: groups(doc.byDepartment, 'id'),
-    byHandler: groups(doc.byHandler, 'departmentId'),
+    bulletined: bulletined.map(entryJson),
+    overdue: overdue.map(entryJson),
+    byDepartment: groups(doc.byDepartment),
+    byHandler: groups(doc.byHandler),
     announcedTo: doc.announcedTo,
     announcedAt: iso(doc.announcedAt),
   };
@@ -123,10 +156,11 @@ export class BulletinsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  async list(page: number, limit: number): Promise<BulletinListDto> {
+  /** A page of bulletins; a handler's counts are of their part (the lists are read for them). */
+  async list(page: number, limit: number, view?: HandlerView): Promise<BulletinListDto> {
     const [docs, total] = await Promise.all([
       this.models.bulletins
-        .find({}, { figures: 0, bulletined: 0, overdue: 0 })
+        .find({}, view ? { figures: 0 } : { figures: 0, bulletined: 0, overdue: 0 })
         .sort({ createdAt: -1 })
         .skip((page - 1) * limit)
         .limit(limit)
@@ -140,7 +174,12 @@ export class BulletinsService {
         requestedBy: d.requestedBy,
         period: { from: iso(d.period.from), to: iso(d.period.to) },
         createdAt: iso(d.createdAt),
-        counts: d.counts,
+        counts: view
+          ? {
+              bulletined: entriesIn(listsOf(d).bulletined ?? [], view).length,
+              overdue: entriesIn(listsOf(d).overdue ?? [], view).length,
+            }
+          : d.counts,
         announcedAt: iso(d.announcedAt),
       })),
       total,

@@ -4,6 +4,7 @@ import { ConfigModule } from '@court/config';
 import { auditTrailModule, DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
+import { ReportAccess } from './access';
 import { BulletinSchedule } from './bulletin-schedule';
 import { BulletinsController } from './bulletins.controller';
 import { BulletinsService } from './bulletins.service';
@@ -24,6 +25,7 @@ import { ReportsService } from './reports.service';
   controllers: [HealthController, ReportsController, BulletinsController],
   providers: [
     ...reportingProviders,
+    ReportAccess,
     ReportsService,
     BulletinsService,
     BulletinSchedule,

@@ -11,7 +11,13 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { LEDGER_COLUMNS, ledgerRow } from '../../../activities/reporting/ledger-rows';
-import { departmentScope, REPORT_ROLES } from './access';
+import {
+  REPORT_ROLES,
+  ReportAccess,
+  type ReportScope,
+  requestedDepartment,
+  viewOf,
+} from './access';
 import { MetricsDto } from './dto/bulletin.dto';
 import { CSV_MEDIA_TYPE, jsonOrFile, XLSX_MEDIA_TYPE } from './dto/json-or-file';
 import { LedgerPageDto } from './dto/ledger.dto';
@@ -21,7 +27,10 @@ import { periodOf, ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: '座席员等无权查看；承办人只能查看本部门' })
+@ApiForbiddenResponse({
+  description:
+    '座席员等无权查看；承办人只能查看转办给本人的工单，部门负责人另可查看所负责部门的工单',
+})
 @Roles(...REPORT_ROLES)
 @Controller('api/reports')
 export class ReportsController {
@@ -30,6 +39,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly audit: AuditTrail,
+    private readonly access: ReportAccess,
   ) {}
 
   @Get('ledger')
@@ -50,11 +60,13 @@ export class ReportsController {
     @Audited() by: AuditSource,
     @Res() res: Response,
   ): Promise<void> {
+    const scope = await this.access.scope(user);
     const filter = {
       period: periodOf(query.from, query.to),
       type: query.type,
       status: query.status,
-      departmentId: departmentScope(user, query.departmentId) ?? undefined,
+      departmentId: requestedDepartment(user, scope, query.departmentId),
+      view: viewOf(scope),
     };
     const format = query.format ?? 'json';
     if (format === 'json') {
@@ -69,7 +81,7 @@ export class ReportsController {
     // A file of callers' names (phones masked) leaves the system: recorded, not blocking.
     await this.audit.changed(by, {
       action: 'ledger.export',
-      detail: `导出台账 ${format}：${describeFilter(query, filter.departmentId)}`,
+      detail: `导出台账 ${format}：${describeFilter(query, filter.departmentId, scope)}`,
     });
     const names = await this.reports.names();
     const docs = this.reports.ledgerDocs(filter);
@@ -99,20 +111,34 @@ export class ReportsController {
   }
 
   @Get('metrics')
-  @ApiOperation({ summary: '质量指标：期间内受理的工单（承办人：本部门）' })
+  @ApiOperation({
+    summary: '质量指标：期间内受理的工单（承办人：转办给本人的；部门负责人另加所负责部门的）',
+  })
   @ApiOkResponse({ type: MetricsDto })
-  metrics(@Query() query: PeriodQueryDto, @CurrentUser() user: Principal): Promise<MetricsDto> {
-    return this.reports.metrics(periodOf(query.from, query.to), departmentScope(user));
+  async metrics(
+    @Query() query: PeriodQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<MetricsDto> {
+    const scope = await this.access.scope(user);
+    return this.reports.metrics(periodOf(query.from, query.to), viewOf(scope));
   }
 }
 
 /** The export's filter in words, for the audit trail. */
-function describeFilter(query: LedgerQueryDto, departmentId: string | undefined): string {
+function describeFilter(
+  query: LedgerQueryDto,
+  departmentId: string | undefined,
+  scope: ReportScope,
+): string {
+  const headed = scope.all ? '' : scope.departmentIds.join('、');
   const parts = [
     `受理时间 ${query.from ?? '…'} 至 ${query.to ?? '…'}`,
     ...(query.type ? [`类型 ${query.type}`] : []),
     ...(query.status ? [`状态 ${query.status}`] : []),
     ...(departmentId ? [`部门 ${departmentId}`] : []),
+    ...(scope.all
+      ? []
+      : [`范围 转办给 ${scope.handlerId} 的工单${headed ? `及所负责部门 ${headed}` : ''}`]),
   ];
   return parts.join('，');
 }

@@ -4,6 +4,7 @@ import type { DirectoryNames } from '../../../activities/reporting/directory-nam
 import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
 import { ledgerPageIds } from '../../../activities/reporting/facts-queries';
 import {
+  type HandlerView,
   LEDGER_PROJECTION,
   LEDGER_SORT,
   type LedgerDoc,
@@ -70,7 +71,8 @@ export class ReportsService {
     }
   }
 
-  async metrics(period: Period, departmentId: string | null): Promise<Metrics> {
-    return ledgerMetrics(this.models.facts, period, await this.names(), { departmentId });
+  /** The metrics of the whole court, or of a handler's part. */
+  async metrics(period: Period, view?: HandlerView): Promise<Metrics> {
+    return ledgerMetrics(this.models.facts, period, await this.names(), { view });
   }
 }

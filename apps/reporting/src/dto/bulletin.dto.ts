@@ -145,7 +145,10 @@ export class BulletinSummaryDto {
     | null;
   @ApiProperty({ type: BulletinPeriodDto }) period!: BulletinPeriodDto;
   @ApiProperty(TIME) createdAt!: string;
-  @ApiProperty({ type: BulletinCountsDto, description: '承办人只计本部门' })
+  @ApiProperty({
+    type: BulletinCountsDto,
+    description: '承办人只计本人可见的部分（转办给本人的，部门负责人另加所负责部门的）',
+  })
   counts!: BulletinCountsDto;
   @ApiProperty({ ...NULLABLE_TIME, description: '通知发出时间；null：尚未通知' })
   announcedAt!: string | null;
@@ -197,7 +200,8 @@ export class BulletinDto extends BulletinSummaryDto {
   @ApiProperty({
     oneOf: [{ $ref: getSchemaPath(MetricsDto) }, { $ref: getSchemaPath(NamedFiguresDto) }],
     nullable: true,
-    description: '期间内受理工单的各项指标；承办人只看到本部门的指标（本部门无工单时为 null）',
+    description:
+      '期间内受理工单的各项指标；承办人（非部门负责人）：转办给本人的工单的指标；负责一个部门的部门负责人：该部门的指标；负责多个部门时为 null；无工单时为 null',
   })
   figures!: MetricsDto | NamedFiguresDto | null;
   @ApiProperty({ type: [BulletinEntryDto], description: '期间内被列入通报的工单' })

@@ -34,7 +34,10 @@ export class LedgerQueryDto extends PeriodQueryDto {
   @IsIn(TICKET_STATUSES)
   status?: string;
 
-  @ApiPropertyOptional({ description: '承办部门编号（承办人只能查看本部门）', example: 'civil' })
+  @ApiPropertyOptional({
+    description: '承办部门编号（承办人只能指定本部门或本人负责的部门）',
+    example: 'civil',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/)

@@ -40,7 +40,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 质量指标：期间内受理的工单（承办人：本部门） */
+        /** 质量指标：期间内受理的工单（承办人：转办给本人的；部门负责人另加所负责部门的） */
         get: operations["ReportsController_metrics"];
         put?: never;
         post?: never;
@@ -367,7 +367,7 @@ export interface components {
             period: components["schemas"]["BulletinPeriodDto"];
             /** Format: date-time */
             createdAt: string;
-            /** @description 承办人只计本部门 */
+            /** @description 承办人只计本人可见的部分（转办给本人的，部门负责人另加所负责部门的） */
             counts: components["schemas"]["BulletinCountsDto"];
             /**
              * Format: date-time
@@ -451,14 +451,14 @@ export interface components {
             period: components["schemas"]["BulletinPeriodDto"];
             /** Format: date-time */
             createdAt: string;
-            /** @description 承办人只计本部门 */
+            /** @description 承办人只计本人可见的部分（转办给本人的，部门负责人另加所负责部门的） */
             counts: components["schemas"]["BulletinCountsDto"];
             /**
              * Format: date-time
              * @description 通知发出时间；null：尚未通知
              */
             announcedAt: string | null;
-            /** @description 期间内受理工单的各项指标；承办人只看到本部门的指标（本部门无工单时为 null） */
+            /** @description 期间内受理工单的各项指标；承办人（非部门负责人）：转办给本人的工单的指标；负责一个部门的部门负责人：该部门的指标；负责多个部门时为 null；无工单时为 null */
             figures: (components["schemas"]["MetricsDto"] | components["schemas"]["NamedFiguresDto"]) | null;
             /** @description 期间内被列入通报的工单 */
             bulletined: components["schemas"]["BulletinEntryDto"][];
@@ -522,7 +522,7 @@ export interface operations {
                 type?: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
                 /** @description 状态 */
                 status?: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed";
-                /** @description 承办部门编号（承办人只能查看本部门） */
+                /** @description 承办部门编号（承办人只能指定本部门或本人负责的部门） */
                 departmentId?: string;
                 /** @description json（分页）、csv 或 xlsx（全部符合条件的工单，流式导出） */
                 format?: "json" | "csv" | "xlsx";
@@ -548,7 +548,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description 座席员等无权查看；承办人只能查看本部门 */
+            /** @description 座席员等无权查看；承办人只能查看转办给本人的工单，部门负责人另可查看所负责部门的工单 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -579,7 +579,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetricsDto"];
                 };
             };
-            /** @description 座席员等无权查看；承办人只能查看本部门 */
+            /** @description 座席员等无权查看；承办人只能查看转办给本人的工单，部门负责人另可查看所负责部门的工单 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -608,7 +608,7 @@ export interface operations {
                     "application/json": components["schemas"]["BulletinListDto"];
                 };
             };
-            /** @description 座席员无权查看；承办人只看到本部门的部分 */
+            /** @description 座席员无权查看；承办人只看到转办给本人的部分，部门负责人另加所负责部门的部分 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -638,7 +638,7 @@ export interface operations {
                     "application/json": components["schemas"]["BulletinDto"];
                 };
             };
-            /** @description 座席员无权查看；承办人只看到本部门的部分 */
+            /** @description 座席员无权查看；承办人只看到转办给本人的部分，部门负责人另加所负责部门的部分 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -670,7 +670,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description 座席员无权查看；承办人只看到本部门的部分 */
+            /** @description 座席员无权查看；承办人只看到转办给本人的部分，部门负责人另加所负责部门的部分 */
             403: {
                 headers: {
                     [name: string]: unknown;
