@@ -23,8 +23,12 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 USER node
-EXPOSE 3000 3001 3002
+# 3003: the ticket worker's GET /health (WORKER_HEALTH_PORT), for its container's checks.
+EXPOSE 3000 3001 3002 3003
 # For the default command (intake); compose gives each app its own check.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.INTAKE_PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Exec form: node itself gets SIGTERM (docker stop) and its Nest shutdown hooks drain and close
+# the app. As PID 1 (no --init) the signal Nest re-raises afterwards is ignored; node still
+# exits, with code 0, as each app's event loop is empty once its shutdown hooks have run.
 CMD ["node", "--enable-source-maps", "dist/apps/intake/src/main.js"]

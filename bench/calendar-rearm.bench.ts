@@ -30,6 +30,7 @@ import {
 import { TASK_QUEUES, ticketWorkflowOptions } from '../libs/temporal/src';
 import { getTicketQuery } from '../workflows/ticket/messages';
 import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+import { stackDataConverter } from './stack-data-converter';
 
 const TICKETS = Math.max(1, Math.min(Number(process.env.BENCH_TICKETS ?? 1000), 5000));
 const CONCURRENCY = 32;
@@ -73,7 +74,11 @@ async function main(): Promise<void> {
   });
   const token = login.accessToken;
   const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: stackDataConverter(),
+  });
   const decided = decideDisposition(
     { type: 'petition', complaint: null, caseNumber: null, flags: NO_FLAGS },
     createDirectory(DEMO_DIRECTORY),

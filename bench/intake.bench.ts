@@ -18,6 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { stackDataConverter } from './stack-data-converter';
 
 const INTAKE_URL = process.env.INTAKE_URL ?? 'http://127.0.0.1:3000';
 const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
@@ -189,13 +190,16 @@ async function main(): Promise<void> {
 
   // The bare baseline: an empty workflow started by a plain client on the same server.
   const connection = await Connection.connect({ address: TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: NAMESPACE });
+  // The stack's codec on both sides, so that the baseline pays for encryption as the intake does.
+  const dataConverter = stackDataConverter();
+  const client = new Client({ connection, namespace: NAMESPACE, dataConverter });
   const native = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
   const taskQueue = `bench-empty-${Date.now().toString(36)}`;
   const worker = await Worker.create({
     connection: native,
     namespace: NAMESPACE,
     taskQueue,
+    dataConverter,
     workflowsPath: require.resolve('./empty.workflow'),
   });
   const running = worker.run();

@@ -30,6 +30,7 @@ import {
 } from '../libs/domain/src';
 import { ticketWorkflowOptions } from '../libs/temporal/src';
 import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+import { stackDataConverter } from './stack-data-converter';
 
 const NOTICES = Math.min(Number(process.env.BENCH_NOTICES ?? 1000), 20_000);
 const CONCURRENCY = Math.min(Number(process.env.BENCH_CONCURRENCY ?? 8), 64);
@@ -141,7 +142,11 @@ async function latency(): Promise<void> {
     }
   });
   const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: stackDataConverter(),
+  });
   const directory = createDirectory(DEMO_DIRECTORY);
   const policy = parsePolicy({ NOTIFY_QUIET_HOURS: 'off' });
   const samples: number[] = [];

@@ -19,6 +19,7 @@ import {
 } from '../libs/domain/src';
 import { ticketWorkflowOptions } from '../libs/temporal/src/ticket-start';
 import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+import { stackDataConverter } from './stack-data-converter';
 
 const COUNT = Number(process.argv[2] ?? 100);
 const WINDOW_SECONDS = 15;
@@ -30,7 +31,11 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const env = process.env;
   const connection = await Connection.connect({ address: readSetting(env, 'TEMPORAL_ADDRESS') });
-  const client = new Client({ connection, namespace: readSetting(env, 'TEMPORAL_NAMESPACE') });
+  const client = new Client({
+    connection,
+    namespace: readSetting(env, 'TEMPORAL_NAMESPACE'),
+    dataConverter: stackDataConverter(env),
+  });
   const database = await mongoose.createConnection(readSetting(env, 'MONGODB_URI')).asPromise();
   const ledger = ledgerModels(database);
 

@@ -27,7 +27,8 @@ export interface LedgerSyncInput {
 
 /**
  * Ledger writes (台账), idempotent: the snapshot is $set, events are keyed by their sequence, and
- * the ticket's facts for the metrics (the read model) are replaced from the merged document.
+ * the ticket's facts for the metrics (the read model) are replaced from the merged document,
+ * with its revision.
  */
 export function createLedgerActivities(models: LedgerModels, facts: LedgerFactsStore) {
   return {
@@ -35,9 +36,12 @@ export function createLedgerActivities(models: LedgerModels, facts: LedgerFactsS
       const merged = await models.tickets
         .findOneAndUpdate(
           { _id: ticketId },
-          { $set: fields },
+          // `rev` orders the ticket's facts that different workers stored (FactsSource); the
+          // workflow is this document's one writer, so `$inc` races no one. Not in the schema,
+          // hence `strict: false`.
+          { $set: fields, $inc: { rev: 1 } },
           // No projection: FerretDB's findAndModify does not take one.
-          { upsert: true, returnDocument: 'after' },
+          { upsert: true, returnDocument: 'after', strict: false },
         )
         .lean();
       await Promise.all([

@@ -1,21 +1,42 @@
 import { EventEmitter } from 'node:events';
 import type { InboxNoticeDoc, NoticeHeadDoc } from '@court/database';
 import type { Model } from 'mongoose';
+import { SEQ_UNITS_PER_MS, seqAt } from './hybrid-clock';
 import type { NoticeBus } from './notice-bus';
+import { RecentIds } from './recent-ids';
+
+export interface NoticeFeedOptions {
+  /** This process's delivery: its head is skipped, its notices come on the bus. */
+  selfId: string;
+  /** How often the other processes' heads are read. */
+  pollMs: number;
+  /**
+   * How far below the highest number passed on a re-read looks: longer than a notice may take
+   * from drawing its number to being committed (and than the clock skew between hosts).
+   */
+  lookBackMs: number;
+}
+
+/** Heads not written for this long belong to processes long gone. */
+const STALE_HEAD_MS = 7 * 86_400_000;
+const PAGE = 500;
 
 /**
- * The one ordered feed of in-app notices of a process, that the SSE streams listen to.
- * Notices reach it in `seq` order without gaps: a notice stored by this process (on the bus)
- * that follows the last one passed on goes out at once; a gap (a notice stored by another
- * notification process in between) is filled from the database, in order. A timer per
- * process (not per stream) reads the processes' heads (`notification_heads`) and picks up
- * the other processes' notices when this one is quiet.
- * Sequence numbers become visible in order (see NotificationDelivery.storeInbox), so reading
- * `seq > last` never skips one.
+ * The feed of in-app notices of a process, that its SSE streams listen to; each notice is
+ * passed on once. Sequence numbers come from each process's own clock, so a notice may be
+ * committed after one with a larger number (another process was faster): a re-read covers
+ * everything above the highest number passed on, less the look-back window, and skips the
+ * ids already passed on. A notice stored by this process (on the bus) goes out at once; a
+ * timer per process (not per stream) reads the other processes' heads — tiny documents — and
+ * re-reads the notices only when one of them moved (on the embedded FerretDB any query on
+ * `notifications` by `seq` scans the collection).
  */
 export class NoticeFeed {
   private readonly emitter = new EventEmitter();
+  private readonly passed = new RecentIds();
+  private readonly headsSeen = new Map<string, number>();
   private last = 0;
+  private sincePrune = 0;
   private filling = false;
   private again = false;
   private timer?: NodeJS.Timeout;
@@ -25,19 +46,23 @@ export class NoticeFeed {
     private readonly inbox: Model<InboxNoticeDoc>,
     private readonly heads: Model<NoticeHeadDoc>,
     private readonly bus: NoticeBus,
-    private readonly pollMs = 5_000,
+    private readonly options: NoticeFeedOptions,
   ) {
     this.emitter.setMaxListeners(0);
   }
 
   async start(): Promise<void> {
-    const top = await this.inbox
-      .findOne({ seq: { $gt: 0 } }, { seq: 1 })
-      .sort({ seq: -1 })
-      .lean();
-    this.last = Math.max(this.last, top?.seq ?? 0);
-    this.unsubscribe = this.bus.subscribe((notice) => this.onLocal(notice));
-    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    this.last = seqAt(Date.now());
+    try {
+      await this.heads.deleteMany({ at: { $lt: new Date(Date.now() - STALE_HEAD_MS) } });
+      for (const head of await this.heads.find({}, { seq: 1 }).lean()) {
+        this.headsSeen.set(head._id, head.seq);
+      }
+    } catch {
+      // the first poll reads them
+    }
+    this.unsubscribe = this.bus.subscribe((notice) => this.pass(notice));
+    this.timer = setInterval(() => void this.poll(), this.options.pollMs);
     this.timer.unref();
   }
 
@@ -46,9 +71,17 @@ export class NoticeFeed {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** The highest sequence number passed on so far (a new stream starts after it). */
-  position(): number {
-    return this.last;
+  /** The look-back window in sequence units. */
+  lookBack(): number {
+    return this.options.lookBackMs * SEQ_UNITS_PER_MS;
+  }
+
+  /**
+   * No notice passed on from now on has a number at or below this: a stream may forget the
+   * ids it sent below it.
+   */
+  floor(): number {
+    return Math.min(this.last, seqAt(Date.now())) - this.lookBack();
   }
 
   subscribe(listener: (notice: InboxNoticeDoc) => void): () => void {
@@ -56,33 +89,32 @@ export class NoticeFeed {
     return () => this.emitter.off('notice', listener);
   }
 
-  private onLocal(notice: InboxNoticeDoc): void {
-    // The next number: pass it on now, even while a fill is under way (the fill skips what
-    // was passed on). A gap: another process stored the numbers between; read them.
-    if (notice.seq === this.last + 1) {
-      this.pass(notice);
-      return;
+  private pass(notice: InboxNoticeDoc): void {
+    if (notice.seq === undefined || this.passed.has(notice._id)) return;
+    this.passed.add(notice._id, notice.seq);
+    this.last = Math.max(this.last, notice.seq);
+    if (++this.sincePrune >= PAGE) {
+      this.sincePrune = 0;
+      this.passed.forgetUpTo(this.floor());
     }
-    if ((notice.seq ?? 0) > this.last) void this.fill();
+    this.emitter.emit('notice', notice);
   }
 
-  /**
-   * The timer: reads the processes' heads (a few tiny documents) and queries the notices
-   * only when some process stored past what was passed on. On the embedded FerretDB a query
-   * on `notifications` by `seq` scans the collection; the heads keep the timer cheap.
-   */
+  /** The timer: re-reads the notices when another process's head moved since last time. */
   private async poll(): Promise<void> {
     try {
-      const heads = await this.heads.find({}, { seq: 1 }).lean();
-      if (heads.some((h) => h.seq > this.last)) await this.fill();
+      const moved = new Map<string, number>();
+      for (const head of await this.heads.find({}, { seq: 1 }).lean()) {
+        if (head._id !== this.options.selfId && this.headsSeen.get(head._id) !== head.seq) {
+          moved.set(head._id, head.seq);
+        }
+      }
+      if (moved.size === 0) return;
+      await this.fill();
+      for (const [id, seq] of moved) this.headsSeen.set(id, seq);
     } catch {
       // next time
     }
-  }
-
-  private pass(notice: InboxNoticeDoc): void {
-    this.last = notice.seq!;
-    this.emitter.emit('notice', notice);
   }
 
   private async fill(): Promise<void> {
@@ -94,16 +126,19 @@ export class NoticeFeed {
     try {
       do {
         this.again = false;
-        const missed = await this.inbox
-          .find({ seq: { $gt: this.last } })
-          .sort({ seq: 1 })
-          .limit(500)
-          .lean();
-        for (const notice of missed) if (notice.seq! > this.last) this.pass(notice);
-        if (missed.length === 500) this.again = true;
+        let from = this.floor();
+        for (;;) {
+          const page = await this.inbox
+            .find({ seq: { $gt: from } })
+            .sort({ seq: 1 })
+            .limit(PAGE)
+            .lean();
+          for (const notice of page) this.pass(notice);
+          if (page.length < PAGE) break;
+          from = page[page.length - 1]!.seq!;
+        }
+        this.passed.forgetUpTo(this.floor());
       } while (this.again);
-    } catch {
-      // the next bus notice or poll tries again
     } finally {
       this.filling = false;
     }

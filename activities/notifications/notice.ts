@@ -13,7 +13,9 @@ export type NoticeKind =
   | 'callback_due'
   | 'voicemail'
   /** To supervisors: an SMS could not be delivered (permanent refusal or in doubt). */
-  | 'sms_failed';
+  | 'sms_failed'
+  /** To supervisors: the top of the escalation ladder has not acknowledged (Art. 4.8). */
+  | 'escalation_unacknowledged';
 
 export interface NoticeFacts {
   ticketId: string | null;
@@ -24,6 +26,8 @@ export interface NoticeFacts {
   handlerName?: string;
   reminders?: number;
   level?: number;
+  /** escalation_unacknowledged: how long since the escalation began, unacknowledged (ms). */
+  unacknowledgedMs?: number;
   /** A voicemail's reference (no phone number). */
   voicemailId?: string;
   /** sms_failed: whose SMS, of which kind, and why (no phone number). */

@@ -41,6 +41,25 @@ describe('notification settings (env)', () => {
     );
     expect(() => loadNotificationSettings({ SMS_PROVIDER: 'tencent' })).toThrow(/SMS_PROVIDER/);
     expect(() => loadNotificationSettings({ PUBLIC_BASE_URL: 'nope' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() =>
+      loadNotificationSettings({
+        SMS_MAX_ATTEMPTS: '0',
+        SMS_RETRY_BACKOFF: '1wd',
+        NOTIFY_STREAM_LOOKBACK_MS: 'soon',
+      }),
+    ).toThrow(/SMS_MAX_ATTEMPTS[\s\S]*SMS_RETRY_BACKOFF[\s\S]*NOTIFY_STREAM_LOOKBACK_MS/);
+  });
+
+  it('bounds SMS retries: 5 attempts, 1 min doubling to 30 min, unless told otherwise', () => {
+    expect(loadNotificationSettings({}).smsRetry).toEqual({
+      maxAttempts: 5,
+      backoffMs: 60_000,
+      maxBackoffMs: 1_800_000,
+    });
+    expect(
+      loadNotificationSettings({ SMS_MAX_ATTEMPTS: '3', SMS_RETRY_BACKOFF: '10s' }).smsRetry,
+    ).toEqual({ maxAttempts: 3, backoffMs: 10_000, maxBackoffMs: 1_800_000 });
+    expect(loadNotificationSettings({}).stream).toEqual({ catchupMs: 5_000, lookBackMs: 5_000 });
   });
 
   it('template codes as pairs or JSON', () => {

@@ -1,5 +1,7 @@
+import { durationToMs, parseDuration } from '@court/domain';
 import { AliyunSmsProvider, type AliyunSmsSettings } from './sms/aliyun-sms.provider';
 import { OutboxSmsProvider, type SmsProvider } from './sms/sms-provider';
+import { DEFAULT_SMS_RETRY, type SmsRetryPolicy } from './sms/sms-retry';
 
 type Env = Record<string, string | undefined>;
 
@@ -17,6 +19,10 @@ export interface NotificationSettings {
    * interrupted (longer than any provider call may take).
    */
   staleClaimMs: number;
+  /** SMS_MAX_ATTEMPTS, SMS_RETRY_BACKOFF: retries of an SMS the provider refused for now. */
+  smsRetry: SmsRetryPolicy;
+  /** The SSE notice feed: NOTIFY_STREAM_CATCHUP_MS, NOTIFY_STREAM_LOOKBACK_MS. */
+  stream: { catchupMs: number; lookBackMs: number };
 }
 
 export class NotificationConfigError extends Error {
@@ -95,9 +101,35 @@ export function loadNotificationSettings(env: Env = process.env): NotificationSe
     problems.push(`SMS_PROVIDER="${provider}" must be outbox or aliyun`);
   }
 
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const value = Number(read(name, String(fallback)));
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    problems.push(`${name} must be an integer from ${min} to ${max}`);
+    return fallback;
+  };
+  const maxAttempts = integer('SMS_MAX_ATTEMPTS', DEFAULT_SMS_RETRY.maxAttempts, 1, 20);
+  const backoff = parseDuration(read('SMS_RETRY_BACKOFF', '1m'));
+  if (!backoff || backoff.unit === 'wd' || durationToMs(backoff) > 6 * 3_600_000) {
+    problems.push('SMS_RETRY_BACKOFF must be a duration such as 30s, 1m or 5m (at most 6h)');
+  }
+  const backoffMs =
+    backoff && backoff.unit !== 'wd' ? durationToMs(backoff) : DEFAULT_SMS_RETRY.backoffMs;
+  const catchupMs = integer('NOTIFY_STREAM_CATCHUP_MS', 5_000, 100, 600_000);
+  const lookBackMs = integer('NOTIFY_STREAM_LOOKBACK_MS', 5_000, 100, 600_000);
+
   if (problems.length > 0) throw new NotificationConfigError(problems);
   const timeoutMs = sms.kind === 'aliyun' ? sms.timeoutMs : 10_000;
-  return { sms, publicBaseUrl, staleClaimMs: Math.max(60_000, timeoutMs * 3) };
+  return {
+    sms,
+    publicBaseUrl,
+    staleClaimMs: Math.max(60_000, timeoutMs * 3),
+    smsRetry: {
+      maxAttempts,
+      backoffMs,
+      maxBackoffMs: Math.max(backoffMs, DEFAULT_SMS_RETRY.maxBackoffMs),
+    },
+    stream: { catchupMs, lookBackMs },
+  };
 }
 
 export function createSmsProvider(settings: SmsProviderSettings): SmsProvider {

@@ -17,10 +17,22 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   callback_due: '回访提醒',
   voicemail: '留言待办',
   sms_failed: '短信发送失败',
+  escalation_unacknowledged: '层报未获确认',
 };
 
 function when(deadline: string | null | undefined): string {
   return deadline ? formatShanghai(deadline).slice(0, 16).replace('T', ' ') : '—';
+}
+
+/** `1小时5分钟`, `30分钟`, `45秒`: how long something has waited, to the minute past an hour. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}秒`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}分钟`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours}小时` : `${hours}小时${rest}分钟`;
 }
 
 /** Where a notice's link points: the ticket, the voicemail, or the bulletins. */
@@ -73,6 +85,8 @@ export function renderNotice(
       return `${SIGN}有留言待处理（留言${facts.voicemailId ?? ''}），请于${when(facts.deadline)}前听取并登记工单。${link}`;
     case 'sms_failed':
       return `${SIGN}短信发送失败：${ticket}发给${facts.recipientName ?? ''}的${facts.failedKind ? NOTICE_KIND_LABELS[facts.failedKind] : ''}短信未能送达（${facts.reason ?? '原因不明'}），请改用电话等方式通知。${link}`;
+    case 'escalation_unacknowledged':
+      return `${SIGN}层报未获确认：${ticket}${type}已层报至第${facts.level ?? 1}级领导，${formatElapsed(facts.unacknowledgedMs ?? 0)}仍未确认，已再次通知该级领导，请督办。${link}`;
   }
 }
 

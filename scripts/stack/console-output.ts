@@ -1,6 +1,7 @@
 const useColour = process.stdout.isTTY && !process.env.NO_COLOR;
 const COLOURS = [36, 35, 33, 32, 34, 96, 95, 93];
-const width = 13;
+// Fits `[notification-2]`, the longest name with `--replicas`.
+const width = 17;
 
 export function colour(code: number, text: string): string {
   return useColour ? `\u001b[${code}m${text}\u001b[0m` : text;

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHostPort } from '../../libs/config/src/service-config';
 import {
@@ -7,6 +6,7 @@ import {
 } from '../../libs/temporal/src/search-attributes';
 import { say, seconds } from './console-output';
 import { ensureFerretDbLauncher, ensureTemporalCli, onPath } from './go-tools';
+import { ensurePrivateFolder } from './private-folder';
 import { httpOk, mongoAnswers, temporalAnswers, waitUntil } from './probes';
 import { Supervisor } from './supervisor';
 
@@ -19,6 +19,8 @@ export interface ServerPlan {
   /** Keep Temporal's state in a SQLite file under dataDir (tickets survive a restart). */
   persistent: boolean;
   ui: boolean;
+  /** The payload codec the Web UI decodes workflow payloads with (only with `ui`). */
+  uiCodecEndpoint?: string;
 }
 
 export interface ProvidedServer {
@@ -36,6 +38,11 @@ function hostPortOf(address: string): { host: string; port: number } {
   return parsed;
 }
 
+function uiFlags(host: string, plan: ServerPlan): string[] {
+  const flags = ['--ui-ip', host, '--ui-port', String(plan.temporalUiPort)];
+  return plan.uiCodecEndpoint ? [...flags, '--ui-codec-endpoint', plan.uiCodecEndpoint] : flags;
+}
+
 /**
  * Temporal, resolved in this order: a server already answering at TEMPORAL_ADDRESS; the
  * CLI built from its Go module into .tools/bin (built now if Go is installed); a `temporal`
@@ -51,7 +58,7 @@ export async function provideTemporal(
   }
   const { host, port } = hostPortOf(address);
   const dbFile = join(plan.dataDir, 'temporal.sqlite');
-  if (plan.persistent) mkdirSync(plan.dataDir, { recursive: true });
+  if (plan.persistent) ensurePrivateFolder(plan.dataDir);
 
   const cli = (await ensureTemporalCli()) ?? onPath('temporal');
   if (cli) {
@@ -76,28 +83,28 @@ export async function provideTemporal(
             'synchronous=normal',
           ]
         : []),
-      ...(plan.ui ? ['--ui-ip', host, '--ui-port', String(plan.temporalUiPort)] : ['--headless']),
+      ...(plan.ui ? uiFlags(host, plan) : ['--headless']),
       ...searchAttributeCliFlags(),
     ];
     const started = Date.now();
-    const { ready } = supervisor.start({ name: 'temporal', command: cli, args });
+    const { ready } = supervisor.start({
+      name: 'temporal',
+      command: cli,
+      args,
+      readiness: async (isGone) => {
+        await waitUntil(
+          'Temporal dev server',
+          () => temporalAnswers(address),
+          START_TIMEOUT_MS,
+          isGone,
+        );
+        if (plan.ui) {
+          const ui = `http://${host}:${plan.temporalUiPort}/`;
+          await waitUntil('Temporal Web UI', () => httpOk(ui), 30_000, isGone);
+        }
+      },
+    });
     await ready;
-    await Promise.race([
-      waitUntil(
-        'Temporal dev server',
-        () => temporalAnswers(address),
-        START_TIMEOUT_MS,
-        () => supervisor.isStopping,
-      ),
-      supervisor.failed,
-    ]);
-    if (plan.ui) {
-      await waitUntil(
-        'Temporal Web UI',
-        () => httpOk(`http://${host}:${plan.temporalUiPort}/`),
-        30_000,
-      );
-    }
     say(`Temporal dev server ready in ${seconds(Date.now() - started)}`);
     const how = cli.startsWith(process.cwd()) ? 'built from its Go module' : 'found on PATH';
     return { address, source: `dev server started from ${cli} (${how})` };
@@ -114,6 +121,8 @@ export async function provideTemporal(
       uiPort: plan.temporalUiPort,
       dbFilename: plan.persistent ? dbFile : undefined,
       searchAttributes: [...TICKET_SEARCH_ATTRIBUTES],
+      extraArgs:
+        plan.ui && plan.uiCodecEndpoint ? ['--ui-codec-endpoint', plan.uiCodecEndpoint] : [],
     },
   });
   return {
@@ -143,7 +152,9 @@ export async function provideDatabase(
   const mongod = ferret ? null : onPath('mongod');
   if (ferret || mongod) {
     const folder = join(plan.dataDir, ferret ? 'ferretdb' : 'mongodb');
-    mkdirSync(folder, { recursive: true });
+    ensurePrivateFolder(folder);
+    const readiness = (isGone: () => boolean) =>
+      waitUntil('database server', () => mongoAnswers(uri), START_TIMEOUT_MS, isGone);
     const { ready } = ferret
       ? supervisor.start({
           name: 'ferretdb',
@@ -157,22 +168,15 @@ export async function provideDatabase(
             'error',
             '-exit-with-parent',
           ],
+          readiness,
         })
       : supervisor.start({
           name: 'mongod',
           command: mongod!,
           args: ['--dbpath', folder, '--bind_ip', host, '--port', String(port)],
+          readiness,
         });
     await ready;
-    await Promise.race([
-      waitUntil(
-        'database server',
-        () => mongoAnswers(uri),
-        START_TIMEOUT_MS,
-        () => supervisor.isStopping,
-      ),
-      supervisor.failed,
-    ]);
     say(`database server ready in ${seconds(Date.now() - started)}`);
     return {
       address: uri,
@@ -183,7 +187,7 @@ export async function provideDatabase(
   say('No Go toolchain and no `mongod` on PATH: downloading mongod with mongodb-memory-server');
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const folder = join(plan.dataDir, 'mongodb');
-  mkdirSync(folder, { recursive: true });
+  ensurePrivateFolder(folder);
   const server = await MongoMemoryServer.create({
     instance: { ip: host, port, dbPath: folder, storageEngine: 'wiredTiger' },
   });

@@ -130,14 +130,16 @@ describe('intake: tickets', () => {
         tickets().countDocuments(),
         t.harness.database.collection('ticket_ids').countDocuments(),
       ]);
-      const r = await create(body, randomUUID());
+      const key = randomUUID();
+      const r = await create(body, key);
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ statusCode: 400, message: expect.any(String) });
       expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       for (const e of r.body.errors) expect(e.message).toMatch(/[\u4e00-\u9fa5]|should not exist/);
       expect(await tickets().countDocuments()).toBe(count);
       expect(await t.harness.database.collection('ticket_ids').countDocuments()).toBe(claimed);
-      expect(await t.harness.database.collection('idempotency_keys').countDocuments()).toBe(0);
+      const keys = t.harness.database.collection<{ _id: string }>('idempotency_keys');
+      expect(await keys.countDocuments({ _id: `agent01:${key}` })).toBe(0);
     });
 
     it('malformed JSON → 400, a body over 1 MB → 413, in the error shape', async () => {
@@ -208,25 +210,29 @@ describe('intake: tickets', () => {
       for (const r of responses) expect(r.status).toBe(201);
     });
 
-    it('stored but the workflow start failed: the retry starts it, same ticket', async () => {
+    it('the workflow start failed: 503, nothing stored; the retry with the key makes the ticket', async () => {
       const service = t.app.get(TicketsService);
-      const spy = jest
-        .spyOn(service, 'startWorkflow')
-        .mockRejectedValueOnce(new Error('Temporal unreachable'));
+      const unavailable = Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
+        code: 14,
+        details: 'No connection established',
+      });
+      const spy = jest.spyOn(service, 'startWorkflow').mockRejectedValueOnce(unavailable);
       const key = randomUUID();
       const body = filingComplaint();
       const failed = await create(body, key);
-      expect(failed.status).toBe(500);
-      expect(failed.body).toEqual({ statusCode: 500, message: expect.any(String) });
-      const doc = await tickets().findOne({ 'caller.phone': body.caller.phone });
-      expect(doc).not.toBeNull();
-      expect(await workflowExists(String(doc!._id))).toBe(false);
+      expect(failed.status).toBe(503);
+      expect(failed.body).toEqual({
+        statusCode: 503,
+        message: expect.stringContaining('暂不可用'),
+      });
+      expect(failed.headers['retry-after']).toBeDefined();
+      expect(await tickets().countDocuments({ 'caller.phone': body.caller.phone })).toBe(0);
       spy.mockRestore();
 
       const retried = await create(body, key);
       expect(retried.status).toBe(201);
-      expect(retried.body).toMatchObject({ id: doc!._id, status: 'dispatched' });
-      expect(await workflowExists(String(doc!._id))).toBe(true);
+      expect(retried.body).toMatchObject({ status: 'dispatched' });
+      expect(await workflowExists(retried.body.id)).toBe(true);
       expect(await tickets().countDocuments({ 'caller.phone': body.caller.phone })).toBe(1);
     });
 

@@ -1,16 +1,39 @@
 import mongoose from 'mongoose';
 import { createLedgerActivities } from '../../activities/ledger/ledger.activities';
+import { computeMetrics, IDENTITY_NAMES } from '../../activities/reporting/metrics';
+import { ledgerMetrics } from '../../activities/reporting/reporting.activities';
 import {
   buildLedgerFacts,
+  encodeFacts,
+  type FactsSource,
   LedgerFactsStore,
   ledgerModels,
   type TicketFacts,
+  ticketFacts,
 } from '../../libs/database/src';
+import { answeredTicket } from '../support/ledger-seed';
 import { testDatabaseUri } from '../support/test-env';
+
+type StoreModule = typeof import('../../libs/database/src/ledger-facts-store');
+
+/** The store's module loaded afresh, as another process has it: no queue or cache in common. */
+function processCopy(): StoreModule {
+  let copy: StoreModule | undefined;
+  jest.isolateModules(() => {
+    copy = require('../../libs/database/src/ledger-facts-store') as StoreModule;
+  });
+  return copy!;
+}
+
+const DAY = 86_400_000;
 
 const H = 3_600_000;
 // 2026-11-27 23:30 Shanghai: the Shanghai day, not the UTC one, holds it.
 const LATE_EVENING = Date.parse('2026-11-27T15:30:00Z');
+
+function byId(facts: TicketFacts[]): TicketFacts[] {
+  return [...facts].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
 
 async function readAll(
   store: LedgerFactsStore,
@@ -57,10 +80,15 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       dispatchedAt: new Date(LATE_EVENING + 60_000),
     };
     await syncTicketLedger({ ticketId: 'TF-1', fields: fields as never, events: [] });
-    await syncTicketLedger({
+    // The workflow moved to another worker: its write must win over the first one's.
+    const elsewhere = createLedgerActivities(models, processCopy().LedgerFactsStore.of(connection));
+    await elsewhere.syncTicketLedger({
       ticketId: 'TF-1',
       fields: { ...fields, overdueAt: new Date(LATE_EVENING + 3 * H) } as never,
       events: [],
+    });
+    expect(await models.tickets.collection.findOne({ _id: 'TF-1' as never })).toMatchObject({
+      rev: 2,
     });
 
     const day = await readAll(store, {
@@ -101,10 +129,11 @@ describe('the metrics read model (ledger facts by day) on the database server', 
     });
     expect(read.map((f) => f.id).sort()).toEqual(ids);
     // Grouped: the first write alone, the 39 that queued behind it in one more.
-    const bucket = await connection
+    const buckets = await connection
       .collection<{ _id: string; v: number }>('ledger_fact_day_list')
-      .findOne({ _id: '2026-10-08#0' });
-    expect(bucket?.v).toBe(2);
+      .find({ _id: { $regex: '^2026-10-08#0@' } })
+      .toArray();
+    expect(buckets.map((b) => b.v)).toEqual([2]);
   });
 
   it('splits a busy day into buckets of ticket numbers and reads it back as one day', async () => {
@@ -120,7 +149,7 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       .collection('ledger_fact_day_list')
       .find({ _id: { $regex: '^2026-08-03#' } } as never)
       .toArray();
-    expect(buckets.map((b) => b._id).sort()).toEqual([
+    expect(buckets.map((b) => String(b._id).replace(/@.*/, '')).sort()).toEqual([
       '2026-08-03#0',
       '2026-08-03#1',
       '2026-08-03#2',
@@ -193,20 +222,316 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       expect(await buildLedgerFacts(older, (n) => progress.push(n), 10)).toEqual({
         built: true,
         tickets: 25,
+        merged: 0,
       });
       expect(progress).toEqual([10, 20, 25]);
       const store = LedgerFactsStore.of(older);
       const read = await readAll(store, { from: null, to: null });
       expect(read).toHaveLength(25);
       expect(read.every((f) => f.action === 'direct_answer')).toBe(true);
-      expect(await buildLedgerFacts(older)).toEqual({ built: false, tickets: 0 });
-      // A read model of an older format is replaced, not added to.
+      expect(await buildLedgerFacts(older)).toEqual({ built: false, tickets: 0, merged: 0 });
+      // Facts of an older format (one writer, no writer in the ids) are removed, not read.
       await older.collection('schema_migrations').deleteMany({});
+      await older
+        .collection<{ _id: string; tickets: Record<string, string> }>('ledger_fact_days')
+        .insertOne({ _id: '2026-03-01#0', tickets: { 'TB-0': 'v1|case_inquiry' } });
+      await older.collection<{ _id: string; v: number }>('ledger_fact_day_list').insertOne({
+        _id: '2026-03-01#0',
+        v: 9,
+      });
       await buildLedgerFacts(older);
       expect(await readAll(LedgerFactsStore.of(older), { from: null, to: null })).toHaveLength(25);
     } finally {
       await older.dropDatabase();
       await older.close();
+    }
+  });
+
+  describe('written by two processes at once', () => {
+    // 2026-04-06 00:00 Shanghai; 400 tickets over three days, two buckets of numbers each.
+    const DAY0 = Date.parse('2026-04-05T16:00:00Z');
+    const TICKETS = 400;
+    const period = { from: new Date(DAY0), to: new Date(DAY0 + 3 * DAY) };
+    const lastRev = (k: number) => 1 + (k % 5);
+
+    /** Ticket k as its ledger document stands after its `rev`-th write. */
+    function ticketAt(k: number, rev: number): FactsSource {
+      const day = k % 3;
+      const at = DAY0 + day * DAY + 8 * H + k * 1_000;
+      const id = `T2026040${6 + day}-${String(Math.floor(k / 3) + 1).padStart(4, '0')}`;
+      const on = (ms: number) => new Date(at + ms);
+      return answeredTicket(id, new Date(at), {
+        rev,
+        type: 'complaint',
+        disposition: { action: 'transfer', rule: '4.5' },
+        status: ['dispatched', 'overdue', 'overdue', 'handled', 'closed'][rev - 1]!,
+        departmentId: `dept-${k % 4}`,
+        handlerId: `judge-${k % 6}`,
+        deadlines: { dispatchBy: on(2 * H), feedbackBy: on(3 * DAY), callbackBy: on(7 * DAY) },
+        dispatchedAt: on(k % 3 === 0 ? 3 * H : 10 * 60_000),
+        overdueAt: rev >= 2 ? on(3 * DAY) : null,
+        remindedAt: rev >= 3 ? on(3 * DAY + H) : null,
+        feedback: rev >= 4 ? { result: 'done', at: on(4 * DAY), by: 'judge' } : null,
+        callbackDue: rev >= 4,
+        callback:
+          rev >= 5
+            ? { reached: k % 2 === 0, satisfied: k % 4 === 0, note: null, at: on(5 * DAY), by: 'a' }
+            : null,
+      } as Partial<FactsSource>);
+    }
+
+    it('keeps every ticket, and each ticket’s newest facts, with exact metrics', async () => {
+      const uri = testDatabaseUri('facts_two_writers');
+      const [one, two] = await Promise.all([
+        mongoose.createConnection(uri).asPromise(),
+        mongoose.createConnection(uri).asPromise(),
+      ]);
+      try {
+        const writers = [
+          processCopy().LedgerFactsStore.of(one),
+          processCopy().LedgerFactsStore.of(two),
+        ];
+        const cached = processCopy().LedgerFactsStore.of(two, { cacheTickets: 10_000 });
+        const ks = Array.from({ length: TICKETS }, (_, k) => k);
+        // Each ticket's writes in order, as its workflow makes them; each by one process or the
+        // other (a workflow moves between workers), all tickets at once.
+        for (let rev = 1; rev <= 5; rev++) {
+          await Promise.all(
+            ks
+              .filter((k) => lastRev(k) >= rev)
+              .map((k) => writers[(k + rev) % 2]!.put([ticketAt(k, rev)])),
+          );
+          if (rev === 2) expect((await readAll(cached, period)).length).toBeGreaterThan(0);
+        }
+        // A copy older than the newest, written late by the other process (the build of a worker
+        // that starts while another writes), must not hide the newest.
+        await Promise.all(
+          ks
+            .filter((k) => k % 7 === 0 && lastRev(k) >= 2)
+            .map((k) => writers[(k + lastRev(k) + 1) % 2]!.put([ticketAt(k, lastRev(k) - 1)])),
+        );
+
+        const newest = ks.map((k) => ticketAt(k, lastRev(k)));
+        const expected = byId(newest.map(ticketFacts));
+        const fresh = processCopy().LedgerFactsStore.of(one);
+        expect(byId(await readAll(fresh, period))).toEqual(expected);
+        expect(byId(await readAll(cached, period))).toEqual(expected);
+
+        const now = new Date(DAY0 + 30 * DAY);
+        const names = { ...IDENTITY_NAMES, departmentHead: () => null };
+        expect(await ledgerMetrics(fresh, period, names, { now })).toEqual(
+          computeMetrics(newest, { now, period, names: IDENTITY_NAMES }),
+        );
+      } finally {
+        await one.dropDatabase();
+        await Promise.all([one.close(), two.close()]);
+      }
+    });
+  });
+
+  describe('merging the buckets of dead writers', () => {
+    // 2026-01-02 00:00 Shanghai; ten days of 200 tickets, two buckets of numbers each.
+    const BASE = Date.parse('2026-01-01T16:00:00Z');
+    const period = { from: new Date(BASE), to: new Date(BASE + 10 * DAY) };
+    const ks = Array.from({ length: 2_000 }, (_, k) => k);
+    const doc = (k: number, rev: number) =>
+      answeredTicket(
+        `T202601${String(2 + Math.floor(k / 200)).padStart(2, '0')}-${String((k % 200) + 1).padStart(4, '0')}`,
+        new Date(BASE + Math.floor(k / 200) * DAY + (k % 200) * 60_000),
+        { rev, status: ['answered', 'dispatched', 'handled', 'closed'][rev - 1]! },
+      );
+    const write = async (store: LedgerFactsStore, picked: number[], rev: number) => {
+      for (let i = 0; i < picked.length; i += 200) {
+        await store.put(picked.slice(i, i + 200).map((k) => doc(k, rev)));
+      }
+    };
+    const newest = (revOf: (k: number) => number) =>
+      byId(ks.map((k) => ticketFacts(doc(k, revOf(k)))));
+
+    /** Reads the period through a connection of its own; the queries and documents it took. */
+    async function readCost(uri: string) {
+      const conn = await mongoose.createConnection(uri, { monitorCommands: true }).asPromise();
+      let queries = 0;
+      let documents = 0;
+      conn.getClient().on('commandSucceeded', (event) => {
+        if (event.commandName !== 'find' && event.commandName !== 'getMore') return;
+        if (event.commandName === 'find') queries += 1;
+        const { cursor } = event.reply as { cursor: { firstBatch?: []; nextBatch?: [] } };
+        documents += (cursor.firstBatch ?? cursor.nextBatch ?? []).length;
+      });
+      try {
+        const facts = await readAll(LedgerFactsStore.of(conn), period);
+        return { queries, documents, facts: byId(facts) };
+      } finally {
+        await conn.close();
+      }
+    }
+
+    it('a period costs one query per writer’s bucket, and one per day and numbers once merged', async () => {
+      const uri = testDatabaseUri('facts_merge');
+      const setup = await mongoose.createConnection(uri).asPromise();
+      let clock = Date.parse('2026-02-01T00:00:00Z');
+      const now = () => clock;
+      const started = () => processCopy().LedgerFactsStore.of(setup, { now });
+      try {
+        const [w1, w2] = [started(), started()];
+        await write(w1, ks, 1);
+        // One list, twenty buckets: as with one writing process before.
+        expect(await readCost(uri)).toMatchObject({ queries: 21, documents: 40 });
+        await write(
+          w1,
+          ks.filter((k) => k % 2 === 0),
+          2,
+        );
+        await write(
+          w2,
+          ks.filter((k) => k % 2 === 1),
+          2,
+        );
+        // Both workers restarted, and wrote a tenth of the tickets each.
+        const [w3, w4] = [started(), started()];
+        await write(
+          w3,
+          ks.filter((k) => k % 10 === 0),
+          3,
+        );
+        await write(
+          w4,
+          ks.filter((k) => k % 10 === 1),
+          3,
+        );
+        const revOf = (k: number) => (k % 10 < 2 ? 3 : 2);
+        expect(await readCost(uri)).toEqual({
+          queries: 1 + 20 * 4,
+          documents: 2 * 20 * 4,
+          facts: newest(revOf),
+        });
+
+        clock += 2 * DAY - 1; // not dead yet
+        expect(await started().compact()).toEqual({ merged: 0, into: 0 });
+        clock += 2;
+        expect(await started().compact()).toEqual({ merged: 80, into: 20 });
+        expect(await readCost(uri)).toEqual({ queries: 21, documents: 40, facts: newest(revOf) });
+      } finally {
+        await setup.dropDatabase();
+        await setup.close();
+      }
+    });
+
+    it('leaves the buckets of live writers, and a dead writer’s lone bucket, as they are', async () => {
+      const uri = testDatabaseUri('facts_merge_live');
+      const setup = await mongoose.createConnection(uri).asPromise();
+      let clock = Date.parse('2026-02-01T00:00:00Z');
+      const now = () => clock;
+      const started = () => processCopy().LedgerFactsStore.of(setup, { now });
+      try {
+        const day1 = ks.filter((k) => k < 200);
+        // Dead by the merge: two writers of day 1, one of the other days; then a live one.
+        await write(started(), day1, 1);
+        await write(started(), ks, 1);
+        clock += 3 * DAY;
+        await write(started(), day1, 2);
+        expect(await started().compact()).toEqual({ merged: 2 * 2, into: 2 });
+        const buckets = await setup.collection('ledger_fact_day_list').find({}).toArray();
+        const perSlot = new Map<string, number>();
+        for (const b of buckets) {
+          const slot = String(b._id).replace(/@.*/, '');
+          perSlot.set(slot, (perSlot.get(slot) ?? 0) + 1);
+        }
+        expect(perSlot.get('2026-01-02#0')).toBe(2);
+        expect(perSlot.get('2026-01-03#0')).toBe(1);
+        expect(await readCost(uri)).toMatchObject({
+          facts: newest((k) => (k < 200 ? 2 : 1)),
+        });
+      } finally {
+        await setup.dropDatabase();
+        await setup.close();
+      }
+    });
+
+    it('a read that listed buckets merged away meanwhile lists them again', async () => {
+      const uri = testDatabaseUri('facts_merge_race');
+      const setup = await mongoose.createConnection(uri).asPromise();
+      let clock = Date.parse('2026-02-01T00:00:00Z');
+      const now = () => clock;
+      const started = () => processCopy().LedgerFactsStore.of(setup, { now });
+      try {
+        await write(started(), ks, 1);
+        await write(
+          started(),
+          ks.filter((k) => k % 3 === 0),
+          2,
+        );
+        clock += 3 * DAY;
+        const days = started().read(period, 1);
+        const read = (await days.next()).value as TicketFacts[];
+        expect(await started().compact()).toEqual({ merged: 40, into: 20 });
+        for await (const day of days) read.push(...day);
+        expect(byId(read)).toEqual(newest((k) => (k % 3 === 0 ? 2 : 1)));
+      } finally {
+        await setup.dropDatabase();
+        await setup.close();
+      }
+    });
+
+    it('writes under a new writer id after a day without writing', async () => {
+      let clock = Date.parse('2026-02-01T00:00:00Z');
+      const store = processCopy().LedgerFactsStore.of(connection, { now: () => clock });
+      const ticket = (rev: number) => ({ ...doc(0, rev), _id: 'TF-LEASE' });
+      const writers = async () =>
+        (
+          await connection
+            .collection('ledger_fact_day_list')
+            .find({ _id: { $regex: '^2026-01-02#0@' } } as never)
+            .toArray()
+        ).map((b) => String(b._id));
+      await store.put([ticket(1)]);
+      clock += 23 * H;
+      await store.put([ticket(2)]);
+      expect(await writers()).toHaveLength(1);
+      clock += 25 * H;
+      await store.put([ticket(3)]);
+      expect(await writers()).toHaveLength(2);
+    });
+  });
+
+  it('reads the buckets of the layout before writers, newer facts of a ticket winning', async () => {
+    const uri = testDatabaseUri('facts_before_writers');
+    const setup = await mongoose.createConnection(uri).asPromise();
+    try {
+      const at = Date.parse('2026-05-03T16:00:00Z'); // 2026-05-04 00:00 Shanghai
+      const ticket = (n: number, over: Partial<FactsSource> = {}) =>
+        answeredTicket(`T20260504-000${n}`, new Date(at + n * H), over);
+      // As a running court's database holds them: one bucket per day and numbers, v2 facts.
+      const v2 = (source: FactsSource) =>
+        encodeFacts(ticketFacts(source)).replace(/^v3\|0\|/, 'v2|');
+      await setup
+        .collection<{ _id: string; tickets: Record<string, string> }>('ledger_fact_days')
+        .insertOne({
+          _id: '2026-05-04#0',
+          tickets: { 'T20260504-0001': v2(ticket(1)), 'T20260504-0002': v2(ticket(2)) },
+        });
+      await setup
+        .collection<{ _id: string; v: number }>('ledger_fact_day_list')
+        .insertOne({ _id: '2026-05-04#0', v: 7 });
+      const store = LedgerFactsStore.of(setup, { now: () => at + 10 * DAY });
+      await store.put([ticket(1, { rev: 1, status: 'closed' }), ticket(3, { rev: 1 })]);
+      const period = { from: new Date(at), to: new Date(at + DAY) };
+      expect(byId(await readAll(LedgerFactsStore.of(setup), period))).toEqual([
+        ticketFacts(ticket(1, { status: 'closed' })),
+        ticketFacts(ticket(2)),
+        ticketFacts(ticket(3)),
+      ]);
+      expect(await LedgerFactsStore.of(setup, { now: () => at + 20 * DAY }).compact()).toEqual({
+        merged: 0,
+        into: 0,
+      });
+      expect(
+        await setup.collection('ledger_fact_day_list').findOne({ _id: '2026-05-04#0' } as never),
+      ).toMatchObject({ v: 7 });
+    } finally {
+      await setup.dropDatabase();
+      await setup.close();
     }
   });
 });

@@ -17,8 +17,8 @@ import { testEnv, uniqueId } from '../support/test-env';
 
 /**
  * The notification app configured by env for Alibaba Cloud (SMS_PROVIDER=aliyun, endpoint the
- * local fake): a permanent refusal shows as `failed` with its reason in GET /api/sms, and in
- * the supervisors' inbox. The app's activity worker and release timer are left out here, so
+ * local fake): a permanent refusal shows as `failed` with its reason and the provider's code in
+ * GET /api/sms, and in the supervisors' inbox. The app's activity worker and release timer are left out here, so
  * that other test files' workflows in this run keep the outbox provider.
  */
 describe('notification app with SMS_PROVIDER=aliyun (local fake)', () => {
@@ -33,7 +33,9 @@ describe('notification app with SMS_PROVIDER=aliyun (local fake)', () => {
     fake = new FakeDysmsapi('app-key-id', (call) =>
       call.phone === '13700137002'
         ? { code: 'isv.MOBILE_NUMBER_ILLEGAL', message: '非法手机号' }
-        : { code: 'OK' },
+        : call.phone === '13700137003'
+          ? { code: 'isv.AMOUNT_NOT_ENOUGH', message: '账户余额不足' }
+          : { code: 'OK' },
     );
     const endpoint = await fake.start();
     Object.assign(process.env, {
@@ -62,6 +64,7 @@ describe('notification app with SMS_PROVIDER=aliyun (local fake)', () => {
     await directoryPersonModel(app.get(getConnectionToken())).create([
       { _id: 'app-ok', name: '甲', role: 'handler', departmentId: null, phone: '13700137001' },
       { _id: 'app-bad', name: '乙', role: 'handler', departmentId: null, phone: '13700137002' },
+      { _id: 'app-broke', name: '丙', role: 'handler', departmentId: null, phone: '13700137003' },
     ]);
     supervisor = await app.get(TokenService).issue({
       id: 'supervisor01',
@@ -80,7 +83,7 @@ describe('notification app with SMS_PROVIDER=aliyun (local fake)', () => {
   it('sends through the fake; an invalid number is failed with the reason, for supervisors to see', async () => {
     expect(delivery.provider.name).toBe('aliyun');
     const ticketId = uniqueId('T');
-    const notices: Notice[] = ['app-ok', 'app-bad'].map((recipientId) => ({
+    const notices: Notice[] = ['app-ok', 'app-bad', 'app-broke'].map((recipientId) => ({
       key: `${ticketId}:dispatch:${recipientId}:first`,
       recipientId,
       kind: 'dispatch',
@@ -89,10 +92,12 @@ describe('notification app with SMS_PROVIDER=aliyun (local fake)', () => {
       urgent: false,
     }));
     for (const n of notices) await delivery.deliver(n, null);
+    await delivery.idle();
 
-    expect(fake.calls.map((c) => [c.phone, c.templateCode])).toEqual([
+    expect(fake.calls.map((c) => [c.phone, c.templateCode]).sort()).toEqual([
       ['13700137001', 'SMS_500001'],
       ['13700137002', 'SMS_500001'],
+      ['13700137003', 'SMS_500001'],
     ]);
     expect(fake.calls[0]!.params.link).toBe(`https://court.example/12368/tickets/${ticketId}`);
     const sms = await request(app.getHttpServer())
@@ -108,8 +113,33 @@ describe('notification app with SMS_PROVIDER=aliyun (local fake)', () => {
     ).toEqual([
       ['app-ok', 'sent', '13700137001'],
       ['app-bad', 'failed', '13700137002'],
+      ['app-broke', 'failed', '13700137003'],
     ]);
+    expect(sms.body.items[0]).toMatchObject({ providerCode: null, reason: null, attempts: 0 });
     expect(sms.body.items[1].failure).toContain('isv.MOBILE_NUMBER_ILLEGAL');
+    expect(sms.body.items[1]).toMatchObject({
+      providerCode: 'isv.MOBILE_NUMBER_ILLEGAL',
+      reason: '手机号码格式错误或不可用',
+      attempts: 0,
+    });
+    expect(sms.body.items[2]).toMatchObject({
+      providerCode: 'isv.AMOUNT_NOT_ENOUGH',
+      reason: '短信账户余额不足，请充值',
+    });
+    // every field API.md lists is still there
+    for (const item of sms.body.items) {
+      expect(Object.keys(item)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'to',
+          'recipientId',
+          'ticketId',
+          'text',
+          'status',
+          'createdAt',
+        ]),
+      );
+    }
     const inbox = await request(app.getHttpServer())
       .get('/api/notifications?recipientId=group:supervisor')
       .set('Authorization', `Bearer ${supervisor}`)
@@ -120,5 +150,10 @@ describe('notification app with SMS_PROVIDER=aliyun (local fake)', () => {
     expect(told).toMatchObject({ kind: 'sms_failed', ticketId });
     expect(told.text).toContain('乙');
     expect(told.text).not.toContain('13700137002');
+    const broke = inbox.body.items.find(
+      (n: { id: string }) => n.id === `sms_failed:${notices[2]!.key}`,
+    );
+    expect(broke.text).toContain('余额不足');
+    expect(broke.text).toContain('isv.AMOUNT_NOT_ENOUGH');
   });
 });

@@ -1,4 +1,10 @@
-import { type NoticeFacts, type NoticeKind, noticeParams, renderNotice } from '../../activities';
+import {
+  formatElapsed,
+  type NoticeFacts,
+  type NoticeKind,
+  noticeParams,
+  renderNotice,
+} from '../../activities';
 
 const KINDS: NoticeKind[] = [
   'dispatch',
@@ -12,6 +18,7 @@ const KINDS: NoticeKind[] = [
   'voicemail',
   'leadership_report',
   'sms_failed',
+  'escalation_unacknowledged',
 ];
 
 const facts: NoticeFacts = {
@@ -25,6 +32,7 @@ const facts: NoticeFacts = {
   recipientName: '王法官',
   failedKind: 'dispatch',
   reason: 'isv.MOBILE_NUMBER_ILLEGAL',
+  unacknowledgedMs: 95 * 60_000,
 };
 
 describe('notice templates (Chinese, per kind)', () => {
@@ -64,6 +72,17 @@ describe('notice templates (Chinese, per kind)', () => {
     expect(renderNotice('warning', facts)).toContain('黄灯预警');
     expect(renderNotice('escalation', { ...facts, level: 2 })).toContain('第2级');
     expect(renderNotice('reminder', facts)).toContain('第2次催办');
+  });
+
+  it('the supervisors’ alert of an unacknowledged escalation names the ticket, type, level and how long', () => {
+    const text = renderNotice('escalation_unacknowledged', { ...facts, level: 2 });
+    expect(text).toContain('工单T20261128-0001');
+    expect(text).toContain('投诉举报');
+    expect(text).toContain('第2级');
+    expect(text).toContain('1小时35分钟');
+    expect(formatElapsed(40_000)).toBe('40秒');
+    expect(formatElapsed(30 * 60_000)).toBe('30分钟');
+    expect(formatElapsed(2 * 3_600_000)).toBe('2小时');
   });
 
   it('template variables for providers that send by template code', () => {

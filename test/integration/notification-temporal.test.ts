@@ -1,16 +1,23 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
-import { createNotificationActivities, type Notice } from '../../activities';
+import {
+  createNotificationActivities,
+  type Notice,
+  NotificationDelivery,
+  SmsReleaseScheduler,
+} from '../../activities';
 import { AliyunSmsProvider } from '../../activities/notifications/sms/aliyun-sms.provider';
 import { directoryPersonModel, notificationModels } from '../../libs/database/src';
 import { FakeDysmsapi } from '../support/aliyun-sms-fake';
+import { eventually, testDataConverter } from '../support/temporal-harness';
 import { testDatabaseUri, testEnv, uniqueId } from '../support/test-env';
 
 /**
  * `deliverNotices` on a real worker on the dev server, Alibaba Cloud SDK against the local
- * fake: throttling is retried by Temporal with back-off until accepted; an invalid number is
- * recorded and not retried at all.
+ * fake: the activity completes on its first attempt whatever the provider says (Temporal never
+ * retries it for an SMS); throttling is retried by the service's release timer with back-off
+ * until accepted; an invalid number is recorded and not retried at all.
  */
 describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
   const env = testEnv();
@@ -22,6 +29,7 @@ describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
   let native: NativeConnection;
   let worker: Worker;
   let running: Promise<void>;
+  let scheduler: SmsReleaseScheduler;
 
   beforeAll(async () => {
     database = await mongoose.createConnection(testDatabaseUri('temporal')).asPromise();
@@ -46,31 +54,43 @@ describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
     });
     const endpoint = await fake.start();
     connection = await Connection.connect({ address: env.temporalAddress });
-    client = new Client({ connection, namespace: env.namespace });
+    client = new Client({
+      connection,
+      namespace: env.namespace,
+      dataConverter: testDataConverter(),
+    });
     native = await NativeConnection.connect({ address: env.temporalAddress });
+    const models = notificationModels(database);
+    // the service's wiring: one delivery, its release timer retries what the provider refused
+    const delivery: NotificationDelivery = new NotificationDelivery({
+      models,
+      people,
+      provider: new AliyunSmsProvider({
+        accessKeyId: 'probe-key',
+        accessKeySecret: 'probe-secret',
+        endpoint,
+        protocol: 'http',
+        signName: '某某法院',
+        templateCodes: { dispatch: 'SMS_1' },
+        timeoutMs: 2_000,
+      }),
+      retry: { maxAttempts: 5, backoffMs: 200, maxBackoffMs: 1_000 },
+      onDueLater: (at) => scheduler.arm(at),
+    });
+    scheduler = new SmsReleaseScheduler(delivery);
     worker = await Worker.create({
       connection: native,
       namespace: env.namespace,
+      dataConverter: testDataConverter(),
       taskQueue,
       workflowsPath: require.resolve('../support/sms-probe.workflow'),
-      activities: createNotificationActivities({
-        models: notificationModels(database),
-        people,
-        provider: new AliyunSmsProvider({
-          accessKeyId: 'probe-key',
-          accessKeySecret: 'probe-secret',
-          endpoint,
-          protocol: 'http',
-          signName: '某某法院',
-          templateCodes: { dispatch: 'SMS_1' },
-          timeoutMs: 2_000,
-        }),
-      }),
+      activities: createNotificationActivities({ models, people, delivery }),
     });
     running = worker.run();
   }, 60_000);
 
   afterAll(async () => {
+    scheduler?.stop();
     worker?.shutdown();
     await running;
     await native?.close();
@@ -99,7 +119,7 @@ describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
       .map((e) => e.activityTaskStartedEventAttributes!.attempt ?? 0);
   }
 
-  it('throttled twice, then accepted: Temporal retried the activity; the provider accepted once', async () => {
+  it('throttled twice, then accepted: the activity ran once; the service retried the SMS; the provider accepted once', async () => {
     const busy = notice('probe-busy');
     const ok = notice('probe-ok');
     const workflowId = uniqueId('probe');
@@ -109,11 +129,18 @@ describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
       args: [{ taskQueue, batch: { notices: [busy, ok], quietHours: null } }],
     });
     expect(result).toBe(2);
-    expect(await attemptsOf(workflowId)).toEqual([3]); // started on the third attempt
+    expect(await attemptsOf(workflowId)).toEqual([1]); // no Temporal retry
+    const models = notificationModels(database);
+    expect(await models.inbox.countDocuments({ _id: { $in: [busy.key, ok.key] } })).toBe(2);
+    await eventually(
+      async () => {
+        expect(await models.sms.findById(busy.key).lean()).toMatchObject({ status: 'sent' });
+      },
+      'throttled SMS sent by the release timer',
+      15_000,
+    );
     expect(fake.callsFor(busy.key)).toHaveLength(3);
     expect(fake.callsFor(ok.key)).toHaveLength(1);
-    const models = notificationModels(database);
-    expect(await models.sms.findById(busy.key).lean()).toMatchObject({ status: 'sent' });
   }, 60_000);
 
   it('invalid number: one provider call, recorded failed, the activity not retried', async () => {
@@ -125,11 +152,17 @@ describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
       args: [{ taskQueue, batch: { notices: [bad], quietHours: null } }],
     });
     expect(await attemptsOf(workflowId)).toEqual([1]);
-    expect(fake.callsFor(bad.key)).toHaveLength(1);
     const models = notificationModels(database);
-    const stored = await models.sms.findById(bad.key).lean();
-    expect(stored).toMatchObject({ status: 'failed' });
-    expect(stored!.failure).toContain('isv.MOBILE_NUMBER_ILLEGAL');
-    expect(await models.inbox.countDocuments({ _id: `sms_failed:${bad.key}` })).toBe(1);
+    const stored = await eventually(async () => {
+      const sms = await models.sms.findById(bad.key).lean();
+      if (sms?.status !== 'failed') throw new Error(`status ${sms?.status}`);
+      return sms;
+    }, 'SMS failed');
+    expect(fake.callsFor(bad.key)).toHaveLength(1);
+    expect(stored).toMatchObject({ providerCode: 'isv.MOBILE_NUMBER_ILLEGAL' });
+    expect(stored.failure).toContain('isv.MOBILE_NUMBER_ILLEGAL');
+    await eventually(async () => {
+      expect(await models.inbox.countDocuments({ _id: `sms_failed:${bad.key}` })).toBe(1);
+    }, 'supervisors told');
   }, 60_000);
 });

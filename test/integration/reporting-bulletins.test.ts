@@ -9,7 +9,7 @@ import { addCivilDays, type Role, shanghaiDate, shanghaiInstant } from '../../li
 import { TASK_QUEUES } from '../../libs/temporal/src';
 import { seedLedger } from '../support/ledger-seed';
 import { binary, readWorkbook, startReportingApp } from '../support/reporting-app';
-import { eventually } from '../support/temporal-harness';
+import { eventually, testDataConverter } from '../support/temporal-harness';
 import { testEnv } from '../support/test-env';
 import { allActivities, seedDirectoryPeople } from '../support/ticket-harness';
 
@@ -87,12 +87,17 @@ describe('bulletins (通报): the schedule, a triggered run, and on demand', () 
     notificationsWorker = await Worker.create({
       connection: native,
       namespace: env.namespace,
+      dataConverter: testDataConverter(),
       taskQueue: TASK_QUEUES.notifications,
       activities: allActivities(db).notifications,
     });
     running = notificationsWorker.run();
     connection = await Connection.connect({ address: env.temporalAddress });
-    client = new Client({ connection, namespace: env.namespace });
+    client = new Client({
+      connection,
+      namespace: env.namespace,
+      dataConverter: testDataConverter(),
+    });
     ({ app, token } = await startReportingApp());
   });
 

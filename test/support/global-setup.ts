@@ -9,6 +9,7 @@ import { freePort, mongoAnswers, temporalAnswers } from '../../scripts/stack/pro
 import { ProvidedServer, provideDatabase, provideTemporal } from '../../scripts/stack/servers';
 import { Supervisor } from '../../scripts/stack/supervisor';
 import { builtAppEntry } from './built-app';
+import { TEST_PAYLOAD_KEYS } from './test-payload-key';
 import { TEST_STATE_KEY, TestServersState } from './test-servers-state';
 import { builtWebRoot } from './web-stack';
 
@@ -88,6 +89,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_NAMESPACE = namespace;
   process.env.MONGODB_URI = mongoUrl.toString();
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  // Every app, worker and client of the run encrypts workflow payloads, as in production.
+  if (!process.env.PAYLOAD_KEY_FILE) process.env.PAYLOAD_KEYS ??= TEST_PAYLOAD_KEYS;
   console.log(`[tests] namespace ${namespace}, database ${mongoUrl.pathname.slice(1)}`);
 
   const state: TestServersState = {

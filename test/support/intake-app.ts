@@ -3,6 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { IntakeModule } from '../../apps/intake/src/intake.module';
 import { configureHttpApp } from '../../libs/common/src';
+import { loadServiceConfig, SERVICE_CONFIG } from '../../libs/config/src';
 import { TemporalHarness } from './temporal-harness';
 import { testEnv } from './test-env';
 
@@ -15,11 +16,20 @@ export class IntakeTestApp {
   moduleRef!: TestingModule;
   private tokens = new Map<string, string>();
 
-  async start(): Promise<this> {
-    testEnv();
+  /** `servers`: other addresses for the app (a FaultProxy's), its worker keeps the real ones. */
+  async start(servers: { temporalAddress?: string; mongodbUri?: string } = {}): Promise<this> {
+    const env = testEnv();
     await this.harness.start();
     process.env.TICKETS_TASK_QUEUE = this.harness.taskQueue;
-    this.moduleRef = await Test.createTestingModule({ imports: [IntakeModule] }).compile();
+    const config = loadServiceConfig();
+    this.moduleRef = await Test.createTestingModule({ imports: [IntakeModule] })
+      .overrideProvider(SERVICE_CONFIG)
+      .useValue({
+        ...config,
+        temporal: { ...config.temporal, address: servers.temporalAddress ?? env.temporalAddress },
+        mongodbUri: servers.mongodbUri ?? config.mongodbUri,
+      })
+      .compile();
     this.app = this.moduleRef.createNestApplication<NestExpressApplication>({
       bodyParser: false,
       logger: false,

@@ -1,29 +1,67 @@
 import { Client, Connection, WorkflowHandle } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
+import { type PayloadKey, parsePayloadKeySettings } from '../../libs/config/src/service-config';
+import { payloadDataConverter } from '../../libs/temporal/src/data-converter';
 import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
 import { testEnv, uniqueId } from './test-env';
+import { TEST_PAYLOAD_KEY_BYTES, TEST_PAYLOAD_KEY_ID } from './test-payload-key';
 import { allActivities, seedDirectoryPeople } from './ticket-harness';
+
+export { TEST_PAYLOAD_KEYS } from './test-payload-key';
+
+export const TEST_PAYLOAD_KEY: PayloadKey = {
+  id: TEST_PAYLOAD_KEY_ID,
+  key: TEST_PAYLOAD_KEY_BYTES,
+};
+
+/** The data converter of the tests' workers and clients: the services' codec, the test key. */
+export function testDataConverter(): DataConverter {
+  return payloadDataConverter([TEST_PAYLOAD_KEY]);
+}
+
+/**
+ * The codec of this test file's environment, `PAYLOAD_KEYS` / `PAYLOAD_KEY_FILE`, which the
+ * apps a test starts in-process (IntakeTestApp's intake, the reporting app) read too; none
+ * set: plain payloads. Every process of a run shares the namespace and the `notifications`
+ * queue: the global set-up sets `PAYLOAD_KEYS = TEST_PAYLOAD_KEYS` for the whole run (the
+ * workers and clients a test builds itself take `testDataConverter()`: a worker without the
+ * codec could not read what an encrypting client sent).
+ */
+function environmentDataConverter(env: NodeJS.ProcessEnv = process.env): DataConverter {
+  const problems: string[] = [];
+  const keys = parsePayloadKeySettings(env, problems);
+  if (problems.length > 0) throw new Error(`test payload keys: ${problems.join('; ')}`);
+  return payloadDataConverter(keys);
+}
 
 /**
  * Real workers on the real dev server, with the real activities on the real database: one
- * tickets worker on a task queue of this file's own, and a notifications worker.
+ * tickets worker on a task queue of this file's own, and a notifications worker. Workers and
+ * client encrypt payloads as the file's apps do.
  */
 export class TemporalHarness {
   readonly env = testEnv();
   readonly taskQueue = uniqueId('tickets');
   database!: mongoose.Connection;
   client!: Client;
+  dataConverter!: DataConverter;
   private connection!: Connection;
   private nativeConnection!: NativeConnection;
   private workers: { worker: Worker; running: Promise<void> }[] = [];
 
   async start(): Promise<this> {
+    this.dataConverter = environmentDataConverter();
     this.database = await mongoose.createConnection(this.env.mongodbUri).asPromise();
     await seedDirectoryPeople(this.database);
     this.nativeConnection = await NativeConnection.connect({ address: this.env.temporalAddress });
     this.connection = await Connection.connect({ address: this.env.temporalAddress });
-    this.client = new Client({ connection: this.connection, namespace: this.env.namespace });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: this.env.namespace,
+      dataConverter: this.dataConverter,
+    });
     await this.startTicketWorker();
     const { notifications } = allActivities(this.database);
     await this.run(
@@ -31,6 +69,7 @@ export class TemporalHarness {
         connection: this.nativeConnection,
         namespace: this.env.namespace,
         taskQueue: TASK_QUEUES.notifications,
+        dataConverter: this.dataConverter,
         activities: notifications,
       }),
     );
@@ -43,6 +82,7 @@ export class TemporalHarness {
       connection: this.nativeConnection,
       namespace: this.env.namespace,
       taskQueue: this.taskQueue,
+      dataConverter: this.dataConverter,
       workflowsPath: require.resolve('../../workflows'),
       activities: tickets,
     });

@@ -93,6 +93,7 @@ export class WebStack {
       INTAKE_PORT: String(await freePort()),
       NOTIFICATION_PORT: String(await freePort()),
       REPORTING_PORT: String(await freePort()),
+      WORKER_HEALTH_PORT: String(await freePort()),
     };
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
+import { testDataConverter } from '../support/temporal-harness';
 import { testEnv, uniqueId } from '../support/test-env';
 import { createSmokeActivities } from './fixtures/smoke.activities';
 import { finishUpdate, smokeWorkflow, stateQuery } from './fixtures/smoke.workflow';
@@ -21,13 +22,18 @@ describe('a real workflow on the Temporal dev server', () => {
     worker = await Worker.create({
       connection: nativeConnection,
       namespace: env.namespace,
+      dataConverter: testDataConverter(),
       taskQueue,
       workflowsPath: require.resolve('./fixtures/smoke.workflow'),
       activities: createSmokeActivities(database),
     });
     running = worker.run();
     connection = await Connection.connect({ address: env.temporalAddress });
-    client = new Client({ connection, namespace: env.namespace });
+    client = new Client({
+      connection,
+      namespace: env.namespace,
+      dataConverter: testDataConverter(),
+    });
   });
 
   afterAll(async () => {

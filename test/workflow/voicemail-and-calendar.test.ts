@@ -17,8 +17,12 @@ import {
 } from '../../workflows/voicemail/voicemail.workflow';
 import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
-import { uniqueId } from '../support/test-env';
+import { testDatabaseUri, uniqueId } from '../support/test-env';
 import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';
+
+// The court calendar is global: a database of this file's own, so that another file's calendar
+// import (a new, higher version) never stands in for the versions these tests write.
+process.env.MONGODB_URI = testDatabaseUri('voicemail_calendar');
 
 /** The voicemail path and a calendar change, on the real dev server (the long waits run under time skipping). */
 describe('voicemail and calendar changes on the dev server', () => {

@@ -15,6 +15,7 @@ import type { LedgerActivities } from '../../activities/ledger/ledger.activities
 import type { Notice, NoticeFacts, NoticeKind } from '../../activities/notifications/notice';
 import type { NotificationActivities } from '../../activities/notifications/notification.activities';
 import type { PolicyActivities } from '../../activities/policy/policy.activities';
+import type { EscalationLevel } from '../../libs/domain/src/disposition';
 import type { DispositionTarget } from '../../libs/domain/src/disposition-types';
 import { durationToMs, formatDuration, type PolicyDuration } from '../../libs/domain/src/duration';
 import { TICKET_TYPE_LABELS, type TicketDeadlines } from '../../libs/domain/src/ticket';
@@ -49,6 +50,13 @@ import { TicketRejection, TicketState, type TicketView } from './ticket-state';
  * the calendar activity for at least that version. Histories from before replay the old way.
  */
 export const CALENDAR_VERSION_CHECK = 'calendar-changed-version-check';
+
+/**
+ * At the top of the escalation ladder (Art. 4.8), while nobody acknowledges: every
+ * `escalationAckWithin` the top level is notified again and the supervisors are alerted, until
+ * acknowledged or the ticket closes. Histories from before wait silently, as they did.
+ */
+export const ESCALATION_TOP_REMINDERS = 'escalation-top-reminders';
 
 /** Domain errors that no retry can cure; listed by name in every retry policy. */
 export const NON_RETRYABLE_ERRORS = ['ValidationError', 'RangeError', 'TypeError'];
@@ -552,6 +560,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       note: null,
     };
     const acknowledged = () => state.escalation!.acknowledgedBy !== null;
+    const escalatedAt = now();
     for (const level of ladder) {
       state.escalation.level = level.level;
       state.escalation.notified.push(...level.people.map((p) => p.id));
@@ -574,7 +583,38 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       );
       if (await waitUntil(() => until, acknowledged, `等待第${level.level}级领导确认`)) return;
     }
-    await condition(acknowledged);
+    if (patched(ESCALATION_TOP_REMINDERS)) {
+      await remindTopLevel(ladder[ladder.length - 1]!, escalatedAt);
+    } else await condition(acknowledged);
+  }
+
+  /** Art. 4.8 past the last level: re-notify it, and alert the supervisors, each window. */
+  async function remindTopLevel(top: EscalationLevel, escalatedAt: number): Promise<void> {
+    const stop = () => state.escalation!.acknowledgedBy !== null || state.routeStatus === 'closed';
+    const names = top.people.map((p) => p.name).join('、');
+    for (let round = 1; ; round += 1) {
+      const until = Date.parse(
+        (await addPolicyDuration(new Date(now()).toISOString(), policy.escalationAckWithin)).at,
+      );
+      const summary = `等待第${top.level}级领导确认（第${round}次再通知前）`;
+      if (await waitUntil(() => until, stop, summary)) return;
+      state.record(
+        'notified',
+        'system',
+        `${top.label}逾${formatDuration(policy.escalationAckWithin)}未确认，第${round}次再通知：${names}；已提示督办人员`,
+        now(),
+      );
+      changed();
+      const occurrence = `l${top.level}-r${round}`;
+      notify('escalation', [...top.people], occurrence, { level: top.level }, { urgent: true });
+      notify(
+        'escalation_unacknowledged',
+        [GROUP_RECIPIENTS.supervisors],
+        occurrence,
+        { level: top.level, unacknowledgedMs: now() - escalatedAt },
+        { sms: false },
+      );
+    }
   }
 
   function leadershipReport(): void {

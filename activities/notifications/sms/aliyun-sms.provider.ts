@@ -1,6 +1,7 @@
 import Dysmsapi, { SendSmsRequest } from '@alicloud/dysmsapi20170525';
 import { Config } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
+import { aliyunFailureClass, aliyunReason } from './aliyun-sms-codes';
 import {
   type SmsAccepted,
   type SmsProvider,
@@ -21,20 +22,6 @@ export interface AliyunSmsSettings {
   timeoutMs: number;
 }
 
-/** Refused now, fine later: nothing was sent. */
-const TRANSIENT_CODES = new Set([
-  'isv.BUSINESS_LIMIT_CONTROL',
-  'isv.AMOUNT_NOT_ENOUGH',
-  'isv.OUT_OF_SERVICE',
-  'isp.SYSTEM_ERROR',
-  'isp.GATEWAY_ERROR',
-  'Throttling',
-  'Throttling.User',
-  'Throttling.Api',
-  'ServiceUnavailable',
-  'InternalError',
-]);
-
 /** Errors where the request never reached the provider: safe to try again. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
@@ -46,8 +33,9 @@ const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'
  * - Code `OK` → accepted (BizId kept);
  * - throttling / flow control / provider busy (isv.BUSINESS_LIMIT_CONTROL, Throttling.*, 5xx)
  *   → transient;
- * - any other Code the provider answered with (isv.MOBILE_NUMBER_ILLEGAL, template or sign
- *   rejected, bad keys) → permanent;
+ * - any other Code the provider answered with (isv.AMOUNT_NOT_ENOUGH, isv.OUT_OF_SERVICE,
+ *   isv.MOBILE_NUMBER_ILLEGAL, sign or template rejected, bad keys) → permanent
+ *   (aliyun-sms-codes.ts);
  * - no answer after the request went out (timeout, reset) → in doubt.
  */
 export class AliyunSmsProvider implements SmsProvider {
@@ -73,6 +61,7 @@ export class AliyunSmsProvider implements SmsProvider {
       throw new SmsProviderError(
         'permanent',
         'TEMPLATE_NOT_CONFIGURED',
+        `no template code for kind ${request.kind}`,
         `未配置通知类型 ${request.kind} 的短信模板编号（ALIYUN_SMS_TEMPLATE_CODES）`,
       );
     }
@@ -99,10 +88,12 @@ export class AliyunSmsProvider implements SmsProvider {
     }
     const code = body?.code ?? 'NO_CODE';
     if (code === 'OK') return { providerMessageId: body?.bizId ?? null };
+    const message = body?.message ?? '';
     throw new SmsProviderError(
-      TRANSIENT_CODES.has(code) ? 'transient' : 'permanent',
+      aliyunFailureClass(code),
       code,
-      body?.message ?? '',
+      message,
+      aliyunReason(code, message),
     );
   }
 }
@@ -113,13 +104,19 @@ function classifyThrown(error: unknown): SmsProviderError {
   const message = String(e.message ?? error);
   if (typeof e.statusCode === 'number') {
     // The provider answered with an error status: a clear refusal.
-    const transient = e.statusCode >= 500 || e.statusCode === 429 || TRANSIENT_CODES.has(code);
-    return new SmsProviderError(transient ? 'transient' : 'permanent', code, message);
+    const transient =
+      e.statusCode >= 500 || e.statusCode === 429 || aliyunFailureClass(code) === 'transient';
+    return new SmsProviderError(
+      transient ? 'transient' : 'permanent',
+      code,
+      message,
+      aliyunReason(code, message),
+    );
   }
   if (NOT_SENT_NETWORK_CODES.has(code) || NOT_SENT_NETWORK_CODES.has(networkCode(error))) {
-    return new SmsProviderError('transient', code, message);
+    return new SmsProviderError('transient', code, message, '无法连接短信服务');
   }
-  return new SmsProviderError('in_doubt', code, message);
+  return new SmsProviderError('in_doubt', code, message, '短信服务无应答，无法确定是否已发送');
 }
 
 function networkCode(error: unknown): string {

@@ -16,20 +16,26 @@ export interface SmsAccepted {
 /**
  * How a provider call went wrong:
  * - `transient`: refused for now (throttling, provider busy): nothing was sent, try later;
- * - `permanent`: refused for good (invalid number, template rejected): never retried;
+ * - `permanent`: refused for good (invalid number, empty balance, template rejected): never
+ *   retried;
  * - `in_doubt`: no clear answer (timeout, connection reset after the request went out): it
  *   may or may not have been sent.
  */
 export type SmsFailureClass = 'transient' | 'permanent' | 'in_doubt';
 
 export class SmsProviderError extends Error {
+  /** Why, in Chinese, for supervisors (default: the provider's message). */
+  readonly reason: string;
+
   constructor(
     readonly failureClass: SmsFailureClass,
     readonly code: string,
     message: string,
+    reason?: string,
   ) {
     super(`${code}: ${message}`);
     this.name = 'SmsProviderError';
+    this.reason = reason ?? (message || code);
   }
 }
 

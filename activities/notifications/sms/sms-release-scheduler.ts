@@ -1,13 +1,15 @@
 import type { DeliveryLogger, NotificationDelivery } from '../notification-delivery';
 
 /**
- * Releases held SMS when the quiet hours end (and after a throttling back-off), with ONE
- * timer per process armed to the earliest `sendAfter` — no polling loop. It is re-armed
- * earlier whenever a new message is held for an earlier time (the delivery tells it), and at
- * start from the database. Each firing sends what is due, then re-arms to the next held
+ * Sends the SMS that fall due later: held ones when the quiet hours end, and retries when a
+ * back-off after a refusal for now ends — outside any workflow, so that no notice waits on the
+ * provider. ONE timer per process, armed to the earliest `sendAfter` — no polling loop. It is
+ * re-armed earlier whenever a message becomes due earlier (the delivery tells it), and at
+ * start from the database. Each firing sends what is due, then re-arms to the next waiting
  * message, or at the latest after `maxDelayMs` (a sweep that also finds what other
- * notification processes held, and sends interrupted long ago). Several processes may fire
- * for the same message: the send claim lets one of them send it.
+ * notification processes left waiting, queued messages a crash left behind, and sends
+ * interrupted long ago). Several processes may fire for the same message: the send claim lets
+ * one of them send it.
  */
 export class SmsReleaseScheduler {
   private timer?: NodeJS.Timeout;
@@ -71,12 +73,12 @@ export class SmsReleaseScheduler {
       this.passes += 1;
       for (const id of await this.delivery.dueForRelease()) {
         try {
-          await this.delivery.dispatch(id, 'release');
+          await this.delivery.dispatch(id);
         } catch (error) {
           this.options.logger?.warn(`release of SMS ${id} failed: ${(error as Error).message}`);
         }
       }
-      const next = await this.delivery.nextHeldAt();
+      const next = await this.delivery.nextDueAt();
       // Never sooner than a second after a pass: a message that could not go (another
       // process holds its claim, the database failed) must not turn the timer into a loop.
       const soonest = Date.now() + 1_000;

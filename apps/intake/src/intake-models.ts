@@ -19,6 +19,8 @@ import {
   userModel,
   type VoicemailDoc,
   voicemailModel,
+  type WorkflowStartDoc,
+  workflowStartModel,
 } from '@court/database';
 import { Global, Logger, Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
@@ -40,6 +42,8 @@ export interface IntakeModels {
   calendarOverrides: Model<CalendarOverrideDoc>;
   /** The court calendar's versions, imports and re-arm progress. */
   calendar: CalendarStore;
+  /** Workflow starts under way (see WorkflowStartDoc). */
+  workflowStarts: Model<WorkflowStartDoc>;
 }
 
 export const INTAKE_MODELS = Symbol('INTAKE_MODELS');
@@ -57,6 +61,7 @@ export function intakeModels(connection: Connection): IntakeModels {
     voicemails: voicemailModel(connection),
     calendarOverrides: calendarOverrideModel(connection),
     calendar: CalendarStore.of(connection),
+    workflowStarts: workflowStartModel(connection),
   };
 }
 

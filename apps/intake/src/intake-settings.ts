@@ -13,6 +13,8 @@ export interface IntakeSettings {
   login: Required<LoginLimits>;
   /** How long audit entries are kept (`AUDIT_RETENTION_DAYS`, default 1095 = 3 years). */
   auditRetentionDays: number;
+  /** How long an `Idempotency-Key` is remembered (`IDEMPOTENCY_TTL_DAYS`, default 7). */
+  idempotencyTtlDays: number;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
@@ -75,5 +77,6 @@ export function loadIntakeSettings(env: NodeJS.ProcessEnv = process.env): Intake
       backoffMaxMs: positiveInt(env, 'LOGIN_BACKOFF_MAX_SECONDS', 300) * 1000,
     },
     auditRetentionDays: positiveInt(env, 'AUDIT_RETENTION_DAYS', 1095),
+    idempotencyTtlDays: positiveInt(env, 'IDEMPOTENCY_TTL_DAYS', 7),
   };
 }

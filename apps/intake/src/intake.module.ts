@@ -9,8 +9,11 @@ import { AuditModule } from './audit/audit.module';
 import { AuthFeatureModule } from './auth/auth-feature.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DirectoryModule } from './directory/directory.module';
+import { FaultsModule } from './faults/faults.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IntakeModelsModule } from './intake-models';
 import { SeedModule } from './seed/seed.module';
+import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { VoicemailsModule } from './voicemails/voicemails.module';
 import { WebAppModule } from './web/web-app.module';
@@ -23,6 +26,8 @@ import { WebAppModule } from './web/web-app.module';
     TemporalClientModule,
     AuthModule,
     IntakeModelsModule,
+    FaultsModule,
+    IdempotencyModule,
     SeedModule,
     AuthFeatureModule,
     AccountsModule,
@@ -31,6 +36,7 @@ import { WebAppModule } from './web/web-app.module';
     TicketsModule,
     VoicemailsModule,
     AuditModule,
+    TemporalCodecModule,
     WebAppModule,
   ],
   controllers: [HealthController],

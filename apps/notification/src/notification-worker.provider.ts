@@ -17,8 +17,7 @@ export const notificationWorkerProvider: Provider = {
   provide: NOTIFICATION_WORKER,
   inject: [SERVICE_CONFIG, getConnectionToken(), NOTIFICATION_DELIVERY],
   useFactory: (config: ServiceConfig, connection: Connection, delivery: NotificationDelivery) =>
-    new WorkerHost('notifications', config.temporal.address, async () => ({
-      namespace: config.temporal.namespace,
+    new WorkerHost('notifications', config.temporal, async () => ({
       taskQueue: TASK_QUEUES.notifications,
       activities: createNotificationActivities({
         models: notificationModels(connection),

@@ -25,12 +25,19 @@ import {
 export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
 export const NOTIFICATION_DELIVERY = Symbol('NOTIFICATION_DELIVERY');
 
-/** The release timer of held SMS, started with the app and stopped with it. */
+/** SMS sends still under way get this long at shutdown before the process goes. */
+const SEND_DRAIN_MS = 5_000;
+
+/**
+ * The release timer of SMS due later (quiet hours, back-off), started with the app and
+ * stopped with it; at shutdown it lets the sends under way finish (briefly), so that fewer
+ * are left in doubt.
+ */
 @Injectable()
 export class SmsReleaseTimer implements OnApplicationBootstrap, OnModuleDestroy {
   readonly scheduler: SmsReleaseScheduler;
 
-  constructor(@Inject(NOTIFICATION_DELIVERY) delivery: NotificationDelivery) {
+  constructor(@Inject(NOTIFICATION_DELIVERY) private readonly delivery: NotificationDelivery) {
     this.scheduler = new SmsReleaseScheduler(delivery, { logger: new Logger('SmsRelease') });
     releaseHooks.set(delivery, this.scheduler);
   }
@@ -39,24 +46,34 @@ export class SmsReleaseTimer implements OnApplicationBootstrap, OnModuleDestroy 
     await this.scheduler.start();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.scheduler.stop();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.delivery.idle(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SEND_DRAIN_MS);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 }
 
-/** The ordered feed of in-app notices that the SSE streams of this process listen to. */
+/** The feed of in-app notices that the SSE streams of this process listen to. */
 @Injectable()
 export class NoticeFeedHost implements OnApplicationBootstrap, OnModuleDestroy {
   readonly feed: NoticeFeed;
 
-  constructor(@Inject(NOTIFICATION_DELIVERY) delivery: NotificationDelivery, bus: NoticeBus) {
-    const pollMs = Number(process.env.NOTIFY_STREAM_CATCHUP_MS ?? 5_000);
-    this.feed = new NoticeFeed(
-      delivery.models.inbox,
-      delivery.models.heads,
-      bus,
-      Number.isFinite(pollMs) && pollMs >= 100 ? pollMs : 5_000,
-    );
+  constructor(
+    @Inject(NOTIFICATION_DELIVERY) delivery: NotificationDelivery,
+    @Inject(NOTIFICATION_SETTINGS) settings: NotificationSettings,
+    bus: NoticeBus,
+  ) {
+    this.feed = new NoticeFeed(delivery.models.inbox, delivery.models.heads, bus, {
+      selfId: delivery.instanceId,
+      pollMs: settings.stream.catchupMs,
+      lookBackMs: settings.stream.lookBackMs,
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -89,10 +106,13 @@ export const notificationProviders: Provider[] = [
         bus,
         publicBaseUrl: settings.publicBaseUrl,
         staleClaimMs: settings.staleClaimMs,
+        retry: settings.smsRetry,
         onDueLater: (at) => releaseHooks.get(delivery)?.arm(at),
         logger,
       });
-      logger.log(`SMS provider: ${delivery.provider.name}`);
+      logger.log(
+        `SMS provider: ${delivery.provider.name}; at most ${settings.smsRetry.maxAttempts} attempts per SMS`,
+      );
       return delivery;
     },
   },

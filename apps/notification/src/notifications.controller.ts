@@ -19,6 +19,8 @@ import {
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { NotificationDelivery } from '../../../activities';
+import { FIRST_CLOCK_SEQ } from '../../../activities/notifications/hybrid-clock';
+import { RecentIds } from '../../../activities/notifications/recent-ids';
 import {
   ListNotificationsQuery,
   ListSmsQuery,
@@ -69,6 +71,9 @@ function smsView(m: SmsMessageDoc): SmsView {
     sendAfter: iso(m.sendAfter),
     sentAt: iso(m.sentAt),
     failure: m.failure,
+    reason: m.reason ?? null,
+    providerCode: m.providerCode ?? null,
+    attempts: m.attempts ?? 0,
     provider: m.provider ?? null,
     createdAt: iso(m.createdAt)!,
   };
@@ -115,7 +120,7 @@ export class NotificationsController implements BeforeApplicationShutdown {
   @ApiOperation({
     summary: '站内通知的服务器推送（SSE）',
     description:
-      '事件 `notice`，`id` 为通知序号，`data` 同列表项。断线重连时带 Last-Event-ID（或 ?lastEventId=）即补发其后的通知。',
+      '事件 `notice`，`data` 同列表项；`id` 为本连接已推送通知的最大序号（只增不减）。断线重连时带 Last-Event-ID（或 ?lastEventId=）即补发其后的通知：序号由各通知进程各自的时钟产生，补发时回看一个窗口（NOTIFY_STREAM_LOOKBACK_MS），窗口内已收到的通知可能再次推送，请按通知 `id` 去重。',
   })
   @ApiProduces('text/event-stream')
   async stream(
@@ -128,10 +133,10 @@ export class NotificationsController implements BeforeApplicationShutdown {
     const recipients = new Set(readableInboxes(user, query.recipientId));
     const feed = this.feedHost.feed;
     const fromHeader = Number(lastEventIdHeader);
-    let last =
+    const resumeAfter =
       lastEventIdHeader && Number.isInteger(fromHeader) && fromHeader >= 0
         ? fromHeader
-        : (query.lastEventId ?? feed.position());
+        : (query.lastEventId ?? null);
 
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -142,14 +147,20 @@ export class NotificationsController implements BeforeApplicationShutdown {
     response.write('retry: 3000\n\n');
 
     let closed = false;
+    // The event id is the highest number sent so far, never lower than the client's own:
+    // a notice that arrives late (a smaller number) must not move Last-Event-ID backwards.
+    let high = resumeAfter ?? 0;
+    const sent = new RecentIds();
     const send = (n: InboxNoticeDoc) => {
-      if (closed || n.seq === undefined || n.seq <= last) return;
-      last = n.seq;
-      response.write(`id: ${n.seq}\nevent: notice\ndata: ${JSON.stringify(noticeView(n))}\n\n`);
+      if (closed || n.seq === undefined || sent.has(n._id)) return;
+      sent.add(n._id, n.seq);
+      if (sent.size > 256) sent.forgetUpTo(feed.floor());
+      high = Math.max(high, n.seq);
+      response.write(`id: ${high}\nevent: notice\ndata: ${JSON.stringify(noticeView(n))}\n\n`);
     };
-    // Listen first, then replay what was missed from the database, then go live: the feed
-    // passes notices on in order, and everything it passed on before we listened is in the
-    // database, so the two together miss nothing.
+    // Listen first, then replay what was missed from the database, then go live: everything
+    // the feed passed on before we listened is in the database, so the two together miss
+    // nothing, and `sent` drops what both bring.
     let replaying = true;
     const early: InboxNoticeDoc[] = [];
     const unsubscribe = feed.subscribe((n) => {
@@ -170,15 +181,22 @@ export class NotificationsController implements BeforeApplicationShutdown {
     request.on('close', end);
 
     try {
-      // page through what was missed (bounded: at most 20 pages of 500)
-      for (let page = 0; page < 20 && last < feed.position() && !closed; page++) {
-        const missed = await this.inbox
-          .find({ recipientId: { $in: [...recipients] }, seq: { $gt: last } })
-          .sort({ seq: 1 })
-          .limit(500)
-          .lean();
-        for (const n of missed) send(n);
-        if (missed.length < 500) break;
+      if (resumeAfter !== null) {
+        // A notice committed just after the client's last one may carry a smaller number
+        // (another process drew it first): look back. Numbers of the earlier gap-free
+        // sequence need no look-back.
+        let from = resumeAfter >= FIRST_CLOCK_SEQ ? resumeAfter - feed.lookBack() : resumeAfter;
+        // page through what was missed (bounded: at most 20 pages of 500)
+        for (let page = 0; page < 20 && !closed; page++) {
+          const missed = await this.inbox
+            .find({ recipientId: { $in: [...recipients] }, seq: { $gt: from } })
+            .sort({ seq: 1 })
+            .limit(500)
+            .lean();
+          for (const n of missed) send(n);
+          if (missed.length < 500) break;
+          from = missed[missed.length - 1]!.seq!;
+        }
       }
     } finally {
       replaying = false;
@@ -226,7 +244,7 @@ export class SmsController {
   @ApiOperation({
     summary: '交给短信服务商的短信（主管、管理员）',
     description:
-      '内置默认的 outbox 服务商只存库不外发。status: held（静默时段暂缓）| sending | sent | failed（永久失败，附原因）| unknown（发送中断、不重发，需人工核实）。`to` 为完整号码：只有主管、管理员能调用本接口。',
+      '内置默认的 outbox 服务商只存库不外发。status: queued（待发送；被服务商暂时拒绝后按退避时间重试）| held（静默时段暂缓）| sending | sent | failed（失败：服务商永久拒绝、无手机号，或重试次数用尽；附原因与服务商错误码）| unknown（发送中断、不重发，需人工核实）。`to` 为完整号码：只有主管、管理员能调用本接口。',
   })
   @ApiOkResponse({ type: SmsList })
   async list(@Query() query: ListSmsQuery, @Audited() by: AuditSource): Promise<SmsList> {

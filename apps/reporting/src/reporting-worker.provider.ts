@@ -24,8 +24,7 @@ export const reportingWorkerProvider: Provider = {
   provide: REPORTING_WORKER,
   inject: [SERVICE_CONFIG, REPORTING_MODELS, DirectoryNamesSource],
   useFactory: (config: ServiceConfig, models: ReportingModels, directory: DirectoryNamesSource) =>
-    new WorkerHost('reporting', config.temporal.address, async () => ({
-      namespace: config.temporal.namespace,
+    new WorkerHost('reporting', config.temporal, async () => ({
       taskQueue: TASK_QUEUES.reporting,
       activities: createReportingActivities({
         tickets: models.tickets,

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { bootstrapBackgroundService } from '@court/common';
+import { bootstrapHttpService } from '@court/common';
 import { WorkerModule } from './worker.module';
+import { workerHealthPort } from './worker-settings';
 
-void bootstrapBackgroundService('worker', WorkerModule);
+// HTTP for `GET /health` only (WORKER_HEALTH_PORT): the ticket worker has no API.
+void bootstrapHttpService('worker', WorkerModule, () => workerHealthPort());

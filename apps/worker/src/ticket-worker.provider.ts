@@ -51,10 +51,9 @@ export const ticketWorkerProvider: Provider = {
   inject: [SERVICE_CONFIG, getConnectionToken()],
   useFactory: (config: ServiceConfig, connection: Connection) => {
     const activities = ticketActivities(connection);
-    return new WorkerHost('tickets', config.temporal.address, async () => {
+    return new WorkerHost('tickets', config.temporal, async () => {
       await buildMetricsReadModel(connection);
       return {
-        namespace: config.temporal.namespace,
         taskQueue: TASK_QUEUES.tickets,
         activities,
         ...workflowSource(),

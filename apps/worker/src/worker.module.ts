@@ -1,10 +1,14 @@
 import { ConfigModule } from '@court/config';
 import { DatabaseModule } from '@court/database';
+import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 import { ticketWorkerProvider } from './ticket-worker.provider';
+import { WorkerHealthController } from './worker-health.controller';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule],
+  // The Temporal client connection serves the health check only; the worker has its own.
+  imports: [ConfigModule, DatabaseModule, TemporalClientModule],
+  controllers: [WorkerHealthController],
   providers: [ticketWorkerProvider],
 })
 export class WorkerModule {}

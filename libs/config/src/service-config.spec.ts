@@ -1,9 +1,27 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadServiceConfig, parseHostPort } from './service-config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadServiceConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
 
 describe('loadServiceConfig', () => {
   it('uses the defaults of API.md when nothing is set', () => {
     expect(loadServiceConfig({})).toEqual({
-      temporal: { address: '127.0.0.1:7233', namespace: 'default' },
+      temporal: {
+        address: '127.0.0.1:7233',
+        namespace: 'default',
+        payloadKeys: [],
+        uiOrigin: 'http://127.0.0.1:8233',
+      },
       mongodbUri: 'mongodb://127.0.0.1:27017/court12368',
       ports: { intake: 3000, notification: 3001, reporting: 3002 },
     });
@@ -18,7 +36,7 @@ describe('loadServiceConfig', () => {
       NOTIFICATION_PORT: '8081',
       REPORTING_PORT: '8082',
     });
-    expect(config.temporal).toEqual({ address: 'temporal:7233', namespace: 'court' });
+    expect(config.temporal).toMatchObject({ address: 'temporal:7233', namespace: 'court' });
     expect(config.ports).toEqual({ intake: 8080, notification: 8081, reporting: 8082 });
   });
 
@@ -35,6 +53,102 @@ describe('loadServiceConfig', () => {
     expect(problems.some((p) => p.startsWith('TEMPORAL_ADDRESS='))).toBe(true);
     expect(problems.some((p) => p.startsWith('INTAKE_PORT='))).toBe(true);
     expect(problems.some((p) => p.startsWith('MONGODB_URI='))).toBe(true);
+  });
+});
+
+describe('payload keys (PAYLOAD_KEYS / PAYLOAD_KEY_FILE)', () => {
+  const k1 = Buffer.alloc(32, 1);
+  const k2 = Buffer.alloc(32, 2);
+  const entry = (id: string, key: Buffer) => `${id}:${key.toString('base64')}`;
+
+  it('none set: no keys (plain payloads) outside production', () => {
+    expect(loadServiceConfig({}).temporal.payloadKeys).toEqual([]);
+    expect(loadServiceConfig({ NODE_ENV: 'development' }).temporal.payloadKeys).toEqual([]);
+  });
+
+  it('none set in production: refuses to start', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringContaining('PAYLOAD_KEYS or PAYLOAD_KEY_FILE required in production'),
+    ]);
+  });
+
+  it('PAYLOAD_KEYS: a comma list, the first one encrypting', () => {
+    const config = loadServiceConfig({
+      PAYLOAD_KEYS: ` ${entry('2026-02', k2)} , ${entry('2025-11', k1)} `,
+      NODE_ENV: 'production',
+    });
+    expect(config.temporal.payloadKeys).toEqual([
+      { id: '2026-02', key: k2 },
+      { id: '2025-11', key: k1 },
+    ]);
+  });
+
+  it('PAYLOAD_KEY_FILE: one entry a line, comments and blank lines skipped', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'payload-keys-')), 'keys');
+    writeFileSync(
+      file,
+      `# rotated 2026-02\n${entry('new', k2)}\n\n  # the old one\n${entry('old', k1)}\n`,
+    );
+    expect(loadServiceConfig({ PAYLOAD_KEY_FILE: file }).temporal.payloadKeys).toEqual([
+      { id: 'new', key: k2 },
+      { id: 'old', key: k1 },
+    ]);
+  });
+
+  it('names the variable and the entry of every bad key, never the key itself', () => {
+    const short = Buffer.alloc(31, 3).toString('base64');
+    const problems = problemsOf({
+      PAYLOAD_KEYS: [entry('a', k1), 'b:not*base64', `c:${short}`, entry('a', k2), 'no-colon'].join(
+        ',',
+      ),
+    });
+    expect(problems).toEqual([
+      'PAYLOAD_KEYS entry 2: key "b" is not base64; AES-256 needs 32 (e.g. openssl rand -base64 32)',
+      'PAYLOAD_KEYS entry 3: key "c" is 31 bytes; AES-256 needs 32 (e.g. openssl rand -base64 32)',
+      'PAYLOAD_KEYS entry 4: key id "a" appears twice',
+      expect.stringMatching(/^PAYLOAD_KEYS entry 5: expected <id>:<base64 of 32 bytes>/),
+    ]);
+    expect(problems.join('\n')).not.toContain(short);
+  });
+
+  it('a key file: the line of a bad entry; unreadable or empty files; not both settings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'payload-keys-'));
+    const bad = join(dir, 'bad');
+    writeFileSync(bad, `# keys\n${entry('ok', k1)}\nbad:${Buffer.alloc(16).toString('base64')}\n`);
+    expect(problemsOf({ PAYLOAD_KEY_FILE: bad })).toEqual([
+      expect.stringMatching(/^PAYLOAD_KEY_FILE=".*bad" line 3: key "bad" is 16 bytes/),
+    ]);
+    const empty = join(dir, 'empty');
+    writeFileSync(empty, '# nothing yet\n');
+    expect(problemsOf({ PAYLOAD_KEY_FILE: empty })).toEqual([
+      expect.stringContaining('holds no key'),
+    ]);
+    expect(problemsOf({ PAYLOAD_KEY_FILE: join(dir, 'missing') })).toEqual([
+      expect.stringMatching(/^PAYLOAD_KEY_FILE=".*missing" cannot be read \(ENOENT\)$/),
+    ]);
+    expect(problemsOf({ PAYLOAD_KEYS: entry('a', k1), PAYLOAD_KEY_FILE: bad })).toEqual([
+      'PAYLOAD_KEYS and PAYLOAD_KEY_FILE are both set: set one of them',
+    ]);
+  });
+});
+
+describe('TEMPORAL_UI_ORIGIN', () => {
+  it('defaults to the embedded Web UI on TEMPORAL_UI_PORT', () => {
+    expect(loadServiceConfig({ TEMPORAL_UI_PORT: '9233' }).temporal.uiOrigin).toBe(
+      'http://127.0.0.1:9233',
+    );
+  });
+
+  it('takes an origin, and refuses a path or another scheme', () => {
+    expect(
+      loadServiceConfig({ TEMPORAL_UI_ORIGIN: 'https://temporal.court.example/' }).temporal
+        .uiOrigin,
+    ).toBe('https://temporal.court.example');
+    for (const value of ['https://temporal.court.example/ui', 'ftp://x', 'temporal:8233']) {
+      expect(problemsOf({ TEMPORAL_UI_ORIGIN: value })).toEqual([
+        expect.stringMatching(/^TEMPORAL_UI_ORIGIN=".*" must be an origin/),
+      ]);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
-import type { Connection, Model } from 'mongoose';
+import type { Collection, Connection, Model } from 'mongoose';
 import { isDuplicateKey } from './duplicate-key';
 import { type UserDoc, userModel } from './schemas/user.schema';
+import { upsertOnce } from './upsert-once';
 
 /** What the auth guard needs to know about an account on every request. */
 export interface AccountState {
@@ -51,15 +52,40 @@ export function newAccount(
   };
 }
 
+/** When an account last signed in, kept apart from the account (see `recordLogin`). */
+interface LoginDoc {
+  _id: string;
+  at: Date;
+}
+
 export class AccountStore {
-  constructor(readonly model: Model<UserDoc>) {}
+  constructor(
+    readonly model: Model<UserDoc>,
+    private readonly logins: Collection<LoginDoc>,
+  ) {}
 
   static of(connection: Connection): AccountStore {
-    return new AccountStore(userModel(connection));
+    return new AccountStore(
+      userModel(connection),
+      connection.collection<LoginDoc>('account_logins'),
+    );
   }
 
-  get(id: string): Promise<UserDoc | null> {
-    return this.model.findById(id).lean<UserDoc>().exec();
+  async get(id: string): Promise<UserDoc | null> {
+    const [user, login] = await Promise.all([
+      this.model.findById(id).lean<UserDoc>().exec(),
+      this.logins.findOne({ _id: id }),
+    ]);
+    return user && withLastLogin(user, login?.at);
+  }
+
+  /**
+   * A sign-in, written to its own document: FerretDB rewrites a whole document on every
+   * update, so a login's write to the account could undo an admin's disable or token-version
+   * raise made at the same moment.
+   */
+  async recordLogin(id: string, at = new Date()): Promise<void> {
+    await upsertOnce(() => this.logins.updateOne({ _id: id }, { $set: { at } }, { upsert: true }));
   }
 
   async state(id: string): Promise<AccountState | null> {
@@ -76,8 +102,13 @@ export class AccountStore {
   }
 
   /** Every account (a court has hundreds), by id. */
-  list(): Promise<UserDoc[]> {
-    return this.model.find().sort({ _id: 1 }).lean<UserDoc[]>().exec();
+  async list(): Promise<UserDoc[]> {
+    const [users, logins] = await Promise.all([
+      this.model.find().sort({ _id: 1 }).lean<UserDoc[]>().exec(),
+      this.logins.find().toArray(),
+    ]);
+    const lastLogin = new Map(logins.map((l) => [l._id, l.at]));
+    return users.map((u) => withLastLogin(u, lastLogin.get(u._id)));
   }
 
   /** Inserts a new account; false when the id is taken. */
@@ -109,4 +140,10 @@ export class AccountStore {
       .exec();
     return result.modifiedCount > 0;
   }
+}
+
+/** The later of the account's own `lastLoginAt` (logins before `account_logins`) and the new one. */
+function withLastLogin(user: UserDoc, at: Date | undefined): UserDoc {
+  if (!at || (user.lastLoginAt && user.lastLoginAt >= at)) return user;
+  return { ...user, lastLoginAt: at };
 }

@@ -2,6 +2,14 @@ import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
+/**
+ * How long an operation waits for a database that does not answer before it fails (and the API
+ * answers 503): the driver's server selection, and Mongoose's own buffering while it reconnects.
+ * Well under the 2 s a person at the intake console should wait; the driver keeps reconnecting
+ * in the background, so a restarted database is used again without restarting the service.
+ */
+export const DATABASE_WAIT_MS = 1_500;
+
 /** The one MongoDB connection of a service (MongoDB in production, FerretDB embedded). */
 @Module({
   imports: [
@@ -9,7 +17,8 @@ import { MongooseModule } from '@nestjs/mongoose';
       inject: [SERVICE_CONFIG],
       useFactory: (config: ServiceConfig) => ({
         uri: config.mongodbUri,
-        serverSelectionTimeoutMS: 10_000,
+        serverSelectionTimeoutMS: DATABASE_WAIT_MS,
+        bufferTimeoutMS: DATABASE_WAIT_MS,
       }),
     }),
   ],

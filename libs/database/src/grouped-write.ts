@@ -10,9 +10,11 @@ const draining = new Set<string>();
  * `$set`s to one document, written one at a time per process with group commit: the sets that
  * arrive while a write is under way go together in the next. FerretDB applies an update by
  * reading and rewriting the whole document without a lock, so concurrent updates of one
- * document from one process would lose each other's fields; grouped, a burst of them (deadlines
- * falling together) costs two writes, not one each. Each caller's promise settles with the
- * write that carried its fields. `key` names the document (with its database).
+ * document would lose each other's fields; grouped, a burst of them (deadlines falling
+ * together) costs two writes, not one each. This holds within one process only: a document
+ * written this way must have one writing process (writer-lease.ts). Each caller's promise
+ * settles with the write that carried its fields. `key` names the queue (its writer and
+ * document).
  */
 export function groupedWrite<T extends Record<string, unknown>>(
   key: string,

@@ -20,5 +20,6 @@ export * from './schemas/ticket-id.schema';
 export * from './schemas/ticket-ledger.schema';
 export * from './schemas/user.schema';
 export * from './schemas/voicemail.schema';
+export * from './schemas/workflow-start.schema';
 export * from './ticket-events';
 export * from './upsert-once';

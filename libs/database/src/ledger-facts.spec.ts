@@ -3,6 +3,7 @@ import {
   decodeFacts,
   encodeFacts,
   FactsFormatError,
+  factsRev,
   type TicketFacts,
   ticketFacts,
 } from './ledger-facts';
@@ -109,6 +110,20 @@ describe('ledger facts encoding', () => {
       overdueAt: 21,
       callback: { reached: true, satisfied: false },
     });
+  });
+
+  it('carries the ledger revision, and still reads the facts stored before revisions', () => {
+    fc.assert(
+      fc.property(facts, fc.nat(), (f, rev) => {
+        const encoded = encodeFacts(f, rev);
+        expect(factsRev(encoded)).toBe(rev);
+        expect(decodeFacts(f.id, encoded)).toEqual(f);
+        const before = encoded.replace(`v3|${rev.toString(36)}|`, 'v2|');
+        expect(factsRev(before)).toBe(-1);
+        expect(decodeFacts(f.id, before)).toEqual(f);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('refuses another format with an error naming the ticket', () => {

@@ -22,7 +22,14 @@ export type FactsSource = Pick<
   | 'ringAt'
   | 'answeredAt'
   | 'loggedBy'
->;
+> & {
+  /**
+   * How many times the ticket's workflow has written its ledger document (its ledger activity
+   * `$inc`s it with each write; absent before the first). Several processes may have stored
+   * facts of one ticket; the reader keeps those of the highest revision.
+   */
+  rev?: number;
+};
 
 export const FACTS_PROJECTION: Record<keyof FactsSource, 1> = {
   _id: 1,
@@ -44,6 +51,7 @@ export const FACTS_PROJECTION: Record<keyof FactsSource, 1> = {
   ringAt: 1,
   answeredAt: 1,
   loggedBy: 1,
+  rev: 1,
 };
 
 /** What the metrics and the ledger's pages need of one ticket: ids, action, status, instants in ms. */
@@ -112,11 +120,14 @@ export function ticketFacts(doc: FactsSource): TicketFacts {
 }
 
 /*
- * One ticket's facts as one short string: `v2|type|dept|handler|agent|action|status|`, the eleven
- * instants in base 36 (empty for none) and a flag number. FerretDB's cost of reading a
- * document grows with its number of values, so a day of tickets is one value per ticket.
+ * One ticket's facts as one short string: `v3|rev|type|dept|handler|agent|action|status|`, the
+ * eleven instants in base 36 (empty for none) and a flag number; the ledger document's revision
+ * first, in base 36. FerretDB's cost of reading a document grows with its number of values, so
+ * a day of tickets is one value per ticket.
  */
-const VERSION = 'v2';
+const VERSION = 'v3';
+/** Facts stored before revisions (no `rev` field): older than any of a revision. */
+const VERSION_BEFORE_REV = 'v2';
 const SEPARATOR = '|';
 const INSTANTS = [
   'receivedAt',
@@ -166,9 +177,10 @@ function flags(f: TicketFacts): number {
   return n;
 }
 
-export function encodeFacts(f: TicketFacts): string {
+export function encodeFacts(f: TicketFacts, rev = 0): string {
   return [
     VERSION,
+    rev.toString(36),
     text(f.type),
     text(f.departmentId),
     text(f.handlerId),
@@ -180,6 +192,13 @@ export function encodeFacts(f: TicketFacts): string {
   ].join(SEPARATOR);
 }
 
+/** The ledger revision the encoded facts were taken from; -1 for facts from before revisions. */
+export function factsRev(encoded: string): number {
+  if (!encoded.startsWith(`${VERSION}${SEPARATOR}`)) return -1;
+  const start = VERSION.length + 1;
+  return Number.parseInt(encoded.slice(start, encoded.indexOf(SEPARATOR, start)), 36);
+}
+
 export class FactsFormatError extends Error {
   constructor(id: string, encoded: string) {
     super(`ledger facts of ${id} are not in format ${VERSION}: ${encoded.slice(0, 80)}`);
@@ -189,22 +208,22 @@ export class FactsFormatError extends Error {
 
 export function decodeFacts(id: string, encoded: string): TicketFacts {
   const parts = encoded.split(SEPARATOR);
-  if (parts[0] !== VERSION || parts.length !== 8 + INSTANTS.length) {
-    throw new FactsFormatError(id, encoded);
-  }
+  // The index of `type`: after the version, and after the revision from v3 on.
+  const o = parts[0] === VERSION ? 2 : parts[0] === VERSION_BEFORE_REV ? 1 : -1;
+  if (o < 0 || parts.length !== o + 7 + INSTANTS.length) throw new FactsFormatError(id, encoded);
   const instant = (i: number): number | null => {
-    const field = parts[7 + i]!;
+    const field = parts[o + 6 + i]!;
     return field === '' ? null : Number.parseInt(field, 36);
   };
-  const n = Number.parseInt(parts[7 + INSTANTS.length]!, 36);
+  const n = Number.parseInt(parts[o + 6 + INSTANTS.length]!, 36);
   return {
     id,
-    type: untext(parts[1]!) ?? '',
-    departmentId: untext(parts[2]!),
-    handlerId: untext(parts[3]!),
-    loggedBy: untext(parts[4]!),
-    action: untext(parts[5]!),
-    status: untext(parts[6]!),
+    type: untext(parts[o]!) ?? '',
+    departmentId: untext(parts[o + 1]!),
+    handlerId: untext(parts[o + 2]!),
+    loggedBy: untext(parts[o + 3]!),
+    action: untext(parts[o + 4]!),
+    status: untext(parts[o + 5]!),
     receivedAt: instant(0),
     ringAt: instant(1),
     answeredAt: instant(2),

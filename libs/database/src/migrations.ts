@@ -24,7 +24,9 @@ async function markMigrated(connection: Connection, name: string): Promise<void>
 /**
  * Runs migration `name` over every ledger ticket once: `prepare`, then `apply` to the
  * documents (with `projection`) in batches, reporting the count after each, then marks it
- * done. Nothing happens when it was done before.
+ * done. Nothing happens when it was done before. Processes that start together may each run
+ * it (nothing here is a lock), so both steps must bear that: `apply` idempotent, and neither
+ * removing what another process writes meanwhile.
  */
 export async function migrateLedgerOnce<T>(
   connection: Connection,

@@ -3,6 +3,8 @@ import type { TicketWorkflowInput } from '../../../workflows/ticket/ticket-input
 import type { VoicemailWorkflowInput } from '../../../workflows/voicemail/voicemail.workflow';
 import {
   DISPOSITION_ACTION_LABELS,
+  type Disposition,
+  type Route,
   ruleName,
   TICKET_TYPE_LABELS,
   ticketWorkflowId,
@@ -16,10 +18,25 @@ import {
 } from './search-attributes';
 import { TASK_QUEUES } from './task-queues';
 
+function basis(route: Pick<Route, 'rule' | 'byAnalogy'>): string {
+  return `${route.byAnalogy ? '参照' : '依据'}${ruleName(route.rule)}`;
+}
+
+/**
+ * The clauses a ticket is handled under, for the Web UI's details. Only clause names: the
+ * disposition's explanation may carry a judge's mobile number (4.2) or an agent's free-text
+ * reason for an override, and summaries are readable wherever the history is.
+ */
+export function ticketRuleBasis(disposition: Disposition): string {
+  const routes = [basis(disposition), ...disposition.alsoRoutes.map((r) => `同时${basis(r)}`)];
+  return `${routes.join('；')}${disposition.overridden ? '（座席员改变了系统建议的处理方式）' : ''}`;
+}
+
 /**
  * How a ticket's workflow is started, by the intake and by the tests alike: id
  * `ticket-<id>`, a duplicate id refused for ever (a ticket never runs twice), a static
- * summary for the Web UI (no caller data), and the search attributes set from the start.
+ * summary and details for the Web UI (no personal data), and the search attributes set from
+ * the start.
  */
 export function ticketWorkflowOptions(
   input: TicketWorkflowInput,
@@ -33,7 +50,7 @@ export function ticketWorkflowOptions(
     args: [input] as [TicketWorkflowInput],
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     staticSummary: `工单 ${input.ticketId} · ${TICKET_TYPE_LABELS[input.type]} · ${DISPOSITION_ACTION_LABELS[disposition.action]}${target}（${ruleName(disposition.rule)}）`,
-    staticDetails: disposition.explanation,
+    staticDetails: ticketRuleBasis(disposition),
     typedSearchAttributes: [
       { key: TicketType, value: input.type },
       { key: TicketStatus, value: 'open' },

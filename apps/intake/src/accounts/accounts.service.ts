@@ -187,8 +187,7 @@ export class AccountsService {
 
   /** A successful login: when the stored hash is weaker than today's, store a new one. */
   async afterLogin(user: UserDoc, password: string): Promise<void> {
-    const fields: AccountFields = { lastLoginAt: new Date() };
-    await this.models.accounts.update(user._id, fields);
+    await this.models.accounts.recordLogin(user._id);
     if (!needsRehash(user.passwordHash)) return;
     try {
       const rehashed = await this.models.accounts.replaceHash(

@@ -11,6 +11,7 @@ import {
 import type { Request, Response } from 'express';
 import { AccountsService } from '../accounts/accounts.service';
 import { ChangePasswordDto } from '../accounts/dto/user.dto';
+import { clearCodecSession, setCodecSession } from '../temporal-codec/codec-session-cookie';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { LoginResult, SignedInUser } from './dto/session.dto';
@@ -39,16 +40,31 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: '登录，取得访问令牌（JWT）' })
+  @ApiOperation({
+    summary:
+      '登录，取得访问令牌（JWT）；管理员另得一个仅供 Temporal Web UI 编解码接口使用的 HttpOnly Cookie',
+  })
   @ApiOkResponse({ type: LoginResult })
-  login(
+  async login(
     @Body() body: LoginDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResult> {
-    return withRetryAfter(response, () =>
+    const result = await withRetryAfter(response, () =>
       this.auth.login(body.username, body.password, request.ip ?? 'unknown'),
     );
+    if (result.user.roles.includes('admin')) setCodecSession(request, response, result.accessToken);
+    else clearCodecSession(request, response);
+    return result;
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: '退出登录：清除 Temporal Web UI 编解码接口的 Cookie（令牌由前端丢弃）' })
+  @ApiNoContentResponse()
+  logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    clearCodecSession(request, response);
   }
 
   @Get('me')

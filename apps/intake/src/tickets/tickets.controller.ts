@@ -2,7 +2,6 @@ import { CurrentUser, type Principal, Roles } from '@court/auth';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import { maskPhone } from '@court/domain';
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -23,13 +22,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { checkedIdempotencyKey } from '../idempotency/idempotency-key';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { SearchTicketsDto } from './dto/search-tickets.dto';
 import { CallbackDto, FeedbackDto, NoteDto, RepeatCallDto } from './dto/ticket-actions.dto';
 import { TicketCreated, TicketDetail, TicketList, TicketProposal } from './dto/ticket-view.dto';
 import { TicketsService } from './tickets.service';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -83,15 +81,8 @@ export class TicketsController {
     @Audited() by: AuditSource,
     @Headers('idempotency-key') key?: string,
   ): Promise<TicketCreated> {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        message: '请求参数有误',
-        errors: [{ field: 'Idempotency-Key', message: 'Idempotency-Key 应为1-200个可见ASCII字符' }],
-      });
-    }
     // The DTO checked the shape; the domain reads the body as sent (its own rules, field paths).
-    const result = await this.tickets.create(request.body, user, key);
+    const result = await this.tickets.create(request.body, user, checkedIdempotencyKey(key));
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     const d = result.body.disposition;
     if (!result.replayed && d.overridden) {

@@ -27,7 +27,6 @@ import {
   Injectable,
   Logger,
   NotFoundException,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import {
   type Client,
@@ -50,11 +49,14 @@ import type { TicketWorkflowInput } from '../../../../workflows/ticket/ticket-in
 import type { TicketView } from '../../../../workflows/ticket/ticket-state';
 import { voicemailLoggedUpdate } from '../../../../workflows/voicemail/voicemail.workflow';
 import { DirectoryService } from '../directory/directory.service';
+import { TemporalAvailability } from '../faults/temporal-availability';
+import { WorkflowStarts } from '../faults/workflow-starts';
+import { bodyHash } from '../idempotency/body-hash';
+import { IdempotencyRecords, keyReused } from '../idempotency/idempotency-records';
 import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
 import type { SearchTicketsDto } from './dto/search-tickets.dto';
 import type { TicketCreated, TicketProposal } from './dto/ticket-view.dto';
-import { bodyHash } from './idempotency';
 import { TicketIdService } from './ticket-ids.service';
 import { publicDisposition, ticketListItem, ticketResponse } from './ticket-view';
 import { toHttpError } from './workflow-errors';
@@ -66,6 +68,10 @@ const SEE_PHONE = ['agent', 'supervisor', 'handler', 'leader'] as const;
 const FINISHED = ['closed', 'answered'];
 /** How long `POST /api/tickets` waits for the workflow to route the ticket before answering `open`. */
 const SETTLE_TIMEOUT_MS = 5_000;
+/** How long the plain start after a slow update-with-start may take. */
+const START_TIMEOUT_MS = 3_000;
+/** How long a live read of a ticket's workflow may take before the ledger answers alone. */
+const QUERY_TIMEOUT_MS = 1_500;
 
 /** A gRPC call cut off by its deadline (`withDeadline`), however the client wrapped it. */
 function isDeadlineExceeded(error: unknown): boolean {
@@ -128,6 +134,9 @@ export class TicketsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly directory: DirectoryService,
     private readonly ids: TicketIdService,
+    private readonly availability: TemporalAvailability,
+    private readonly starts: WorkflowStarts,
+    private readonly keys: IdempotencyRecords,
   ) {}
 
   // ——— validation and the rule table ———
@@ -248,6 +257,8 @@ export class TicketsService {
     idempotencyKey: string | undefined,
   ): Promise<CreateResult> {
     const prepared = await this.prepare(body, user);
+    // Nothing is stored while Temporal is away: 503 at once, and the retry starts afresh.
+    await this.availability.ensure();
     if (idempotencyKey === undefined) {
       if (prepared.voicemailLoggedAs) throw this.voicemailLogged(prepared.voicemailLoggedAs);
       const ticketId = await this.ids.claim();
@@ -260,7 +271,7 @@ export class TicketsService {
     const hash = bodyHash(body);
     const running = this.inFlight.get(key);
     if (running) {
-      if (running.hash !== hash) throw this.keyReused();
+      if (running.hash !== hash) throw keyReused();
       return { ...(await running.result), replayed: true };
     }
     const result = this.createOnce(key, hash, prepared);
@@ -276,39 +287,32 @@ export class TicketsService {
     return new ConflictException(`留言已登记为工单 ${ticketId}`);
   }
 
-  private keyReused(): UnprocessableEntityException {
-    return new UnprocessableEntityException(
-      '该 Idempotency-Key 已用于另一请求内容，请为新工单使用新的 Idempotency-Key',
-    );
-  }
-
   private async createOnce(key: string, hash: string, prepared: Prepared): Promise<CreateResult> {
-    let record = await this.models.idempotency.findById(key).lean();
+    let record = await this.keys.find(key);
     if (!record) {
       if (prepared.voicemailLoggedAs) throw this.voicemailLogged(prepared.voicemailLoggedAs);
       const ticketId = await this.ids.claim();
       try {
-        await this.models.idempotency.create({
+        await this.keys.create({
           _id: key,
           scope: 'POST /api/tickets',
           bodyHash: hash,
           ticketId,
           prepared: { ...prepared.workflowInput, ticketId } as unknown as Record<string, unknown>,
-          response: null,
-          createdAt: new Date(),
-          completedAt: null,
         });
-        const response = await this.complete(ticketId, prepared, prepared.workflowInput);
-        await this.saveResponse(key, response);
-        return { replayed: false, body: response };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         // Another process stored the same key first: carry on with its ticket.
-        record = await this.models.idempotency.findById(key).lean();
+        record = await this.keys.find(key);
         if (!record) throw error;
       }
+      if (!record) {
+        const response = await this.complete(ticketId, prepared, prepared.workflowInput);
+        await this.saveResponse(key, response);
+        return { replayed: false, body: response };
+      }
     }
-    if (record.bodyHash !== hash) throw this.keyReused();
+    if (record.bodyHash !== hash || !record.ticketId) throw keyReused();
     if (record.response)
       return { replayed: true, body: record.response as unknown as TicketCreated };
     const stored = record.prepared as unknown as TicketWorkflowInput;
@@ -319,10 +323,7 @@ export class TicketsService {
 
   /** Stores the response replayed to later duplicates (a separate step, so tests can fail it). */
   async saveResponse(key: string, response: TicketCreated): Promise<void> {
-    await this.models.idempotency.updateOne(
-      { _id: key },
-      { $set: { response, completedAt: new Date() } },
-    );
+    await this.keys.saveResponse(key, response);
   }
 
   /** Each step is idempotent: the ledger insert and the workflow start tolerate "already there". */
@@ -335,6 +336,8 @@ export class TicketsService {
     const workflowInput: TicketWorkflowInput = { ...stored, ticketId };
     const disposition = workflowInput.disposition;
     const transfer = [disposition, ...disposition.alsoRoutes].find((r) => r.action === 'transfer');
+    const workflowId = ticketWorkflowId(ticketId);
+    await this.starts.begin('ticket', ticketId, workflowId);
     try {
       await this.models.ledger.tickets.create({
         _id: ticketId,
@@ -365,7 +368,17 @@ export class TicketsService {
     await this.models.callers.add([
       { id: ticketId, type: input.type, phone: input.caller.phone, caseNumber: input.caseNumber },
     ]);
-    const view = await this.startWorkflow(workflowInput);
+    let view: TicketView | null;
+    try {
+      view = await this.startWorkflow(workflowInput);
+    } catch (error) {
+      // Not started (or not known to be): keep the row only if Temporal has the workflow.
+      await this.starts.settle({ _id: workflowId, kind: 'ticket', ref: ticketId }).catch(() => {
+        this.logger.warn(`工单 ${ticketId} 的启动结果待补偿检查确认 (left to the reconciler)`);
+      });
+      throw error;
+    }
+    await this.starts.done(workflowId).catch(() => undefined); // else the reconciler finds it started
     if (input.voicemailId)
       await this.markVoicemailLogged(input.voicemailId, ticketId, workflowInput.loggedBy);
     const pub = publicDisposition(disposition)!;
@@ -417,7 +430,9 @@ export class TicketsService {
       if (!isDeadlineExceeded(error)) throw error;
       // No answer in time (no worker, or a very busy one): make sure it runs, answer `open`.
       try {
-        await this.temporal.workflow.start<typeof ticketWorkflow>('ticketWorkflow', options);
+        await this.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () =>
+          this.temporal.workflow.start<typeof ticketWorkflow>('ticketWorkflow', options),
+        );
       } catch (startError) {
         if (!(startError instanceof WorkflowExecutionAlreadyStartedError)) throw startError;
       }
@@ -427,9 +442,11 @@ export class TicketsService {
 
   private async markVoicemailLogged(voicemailId: string, ticketId: string, actorId: string) {
     try {
-      await this.temporal.workflow
-        .getHandle(voicemailWorkflowId(voicemailId))
-        .executeUpdate(voicemailLoggedUpdate, { args: [{ ticketId, actorId }] });
+      await this.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () =>
+        this.temporal.workflow
+          .getHandle(voicemailWorkflowId(voicemailId))
+          .executeUpdate(voicemailLoggedUpdate, { args: [{ ticketId, actorId }] }),
+      );
     } catch (error) {
       const voicemail = await this.models.voicemails.findById(voicemailId).lean();
       if (voicemail?.ticketId === ticketId) return;
@@ -496,7 +513,9 @@ export class TicketsService {
     let live: TicketView | null = null;
     if (doc.status !== 'closed') {
       try {
-        live = await this.temporal.workflow.getHandle(doc.workflowId).query(getTicketQuery);
+        live = await this.temporal.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+          this.temporal.workflow.getHandle(doc.workflowId).query(getTicketQuery),
+        );
       } catch {
         live = null; // finished, or the worker is away: the ledger is the answer
       }
@@ -559,6 +578,7 @@ export class TicketsService {
     send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<TicketView>,
   ) {
     const doc = await this.ledgerDoc(id);
+    await this.availability.ensure();
     let view: TicketView;
     try {
       view = await send(this.temporal.workflow.getHandle(doc.workflowId));

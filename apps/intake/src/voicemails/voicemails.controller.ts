@@ -1,13 +1,16 @@
-import { Roles } from '@court/auth';
+import { CurrentUser, type Principal, Roles } from '@court/auth';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { checkedIdempotencyKey } from '../idempotency/idempotency-key';
 import { CreateVoicemailDto, ListVoicemailsDto } from './dto/voicemail.dto';
 import { VoicemailCreated, VoicemailList, VoicemailView } from './dto/voicemail-view.dto';
 import { VoicemailsService } from './voicemails.service';
@@ -25,8 +28,16 @@ export class VoicemailsController {
   @Roles('agent', 'admin', 'telephony')
   @ApiOperation({ summary: '登记非工作时间留言（第六条），次一工作日上班时到期' })
   @ApiCreatedResponse({ type: VoicemailCreated })
-  create(@Body() body: CreateVoicemailDto): Promise<VoicemailCreated> {
-    return this.voicemails.create(body);
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async create(
+    @Body() body: CreateVoicemailDto,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentUser() user: Principal,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<VoicemailCreated> {
+    const result = await this.voicemails.create(body, user, checkedIdempotencyKey(key));
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
   }
 
   @Get()

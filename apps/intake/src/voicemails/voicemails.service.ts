@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { VoicemailDoc } from '@court/database';
+import type { Principal } from '@court/auth';
+import { isDuplicateKey, type VoicemailDoc } from '@court/database';
 import {
   type CalendarOverrides,
   createCourtCalendar,
@@ -12,12 +13,36 @@ import {
   toEpochMs,
   type WorkingHours,
 } from '@court/domain';
-import { TEMPORAL_CLIENT, voicemailWorkflowOptions } from '@court/temporal';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { TEMPORAL_CLIENT, voicemailWorkflowId, voicemailWorkflowOptions } from '@court/temporal';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { voicemailWorkflow } from '../../../../workflows/voicemail/voicemail.workflow';
+import { TemporalAvailability } from '../faults/temporal-availability';
+import { WorkflowStarts } from '../faults/workflow-starts';
+import { bodyHash } from '../idempotency/body-hash';
+import { IdempotencyRecords, keyReused } from '../idempotency/idempotency-records';
 import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
+import type { VoicemailCreated } from './dto/voicemail-view.dto';
+
+/** How long a voicemail's workflow start may take before the request answers 503. */
+const START_TIMEOUT_MS = 3_000;
+
+export interface VoicemailInput {
+  callerPhone: string;
+  receivedAt: string;
+  recordingRef?: string | null;
+}
+
+interface CheckedVoicemail {
+  phone: string;
+  receivedAt: string;
+  recordingRef: string | null;
+}
+
+function newVoicemailId(voicemail: CheckedVoicemail): string {
+  return `V${shanghaiDate(voicemail.receivedAt).replace(/-/g, '')}-${randomUUID().slice(0, 8)}`;
+}
 
 function iso(date: Date | null | undefined): string | null {
   return date ? date.toISOString() : null;
@@ -26,12 +51,16 @@ function iso(date: Date | null | undefined): string | null {
 /** Art. 6: voicemails left outside working hours, due at the start of the next working day. */
 @Injectable()
 export class VoicemailsService {
+  private readonly logger = new Logger('Voicemails');
   private readonly workingHours: WorkingHours = parsePolicy(process.env).workingHours;
 
   constructor(
     @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly availability: TemporalAvailability,
+    private readonly starts: WorkflowStarts,
+    private readonly keys: IdempotencyRecords,
   ) {}
 
   /** When it is due, on the court calendar with the overrides in force (the highest version). */
@@ -44,7 +73,55 @@ export class VoicemailsService {
     return calendar.nextWorkingDayStart(receivedAt).at;
   }
 
-  async create(body: { callerPhone: string; receivedAt: string; recordingRef?: string | null }) {
+  /**
+   * Validate → (remember the key) → store → start the workflow. With an `Idempotency-Key`
+   * (telephony retries), the same key and body answer the same voicemail, and a retry after a
+   * failure completes it.
+   */
+  async create(
+    body: VoicemailInput,
+    user: Principal,
+    idempotencyKey: string | undefined,
+  ): Promise<{ replayed: boolean; body: VoicemailCreated }> {
+    const checked = this.checked(body);
+    // Nothing is stored while Temporal is away: 503 at once, and the retry starts afresh.
+    await this.availability.ensure();
+    if (idempotencyKey === undefined) {
+      return { replayed: false, body: await this.store(newVoicemailId(checked), checked) };
+    }
+    const key = `${user.id}:${idempotencyKey}`;
+    const hash = bodyHash(body);
+    let record = await this.keys.find(key);
+    if (!record) {
+      const id = newVoicemailId(checked);
+      try {
+        await this.keys.create({
+          _id: key,
+          scope: 'POST /api/voicemails',
+          bodyHash: hash,
+          voicemailId: id,
+        });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        record = await this.keys.find(key); // another request stored the same key first
+        if (!record) throw error;
+      }
+      if (!record) {
+        const response = await this.store(id, checked);
+        await this.keys.saveResponse(key, response);
+        return { replayed: false, body: response };
+      }
+    }
+    if (record.bodyHash !== hash || !record.voicemailId) throw keyReused();
+    if (record.response) {
+      return { replayed: true, body: record.response as unknown as VoicemailCreated };
+    }
+    const response = await this.store(record.voicemailId, checked);
+    await this.keys.saveResponse(key, response);
+    return { replayed: true, body: response };
+  }
+
+  private checked(body: VoicemailInput): CheckedVoicemail {
     const errors: { field: string; message: string }[] = [];
     const phone = parsePhone(body.callerPhone);
     if (!phone.ok) errors.push({ field: 'callerPhone', message: phone.message });
@@ -57,33 +134,52 @@ export class VoicemailsService {
     if (!phone.ok || errors.length > 0) {
       throw new BadRequestException({ statusCode: 400, message: '请求参数有误', errors });
     }
-    const receivedAt = new Date(toEpochMs(body.receivedAt)).toISOString();
-    const dueAt = await this.dueAt(receivedAt);
-    const id = `V${shanghaiDate(receivedAt).replace(/-/g, '')}-${randomUUID().slice(0, 8)}`;
-    await this.models.voicemails.create({
-      _id: id,
-      callerPhone: phone.value.normalized,
-      receivedAt: new Date(receivedAt),
+    return {
+      phone: phone.value.normalized,
+      receivedAt: new Date(toEpochMs(body.receivedAt)).toISOString(),
       recordingRef: body.recordingRef ?? null,
-      status: 'waiting',
-      dueAt: new Date(dueAt),
-      overdueAt: null,
-      ticketId: null,
-      loggedAt: null,
-      provisional: false,
-    });
+    };
+  }
+
+  /** Each step tolerates "already there", so that a retry completes the same voicemail. */
+  private async store(id: string, voicemail: CheckedVoicemail): Promise<VoicemailCreated> {
+    const { receivedAt } = voicemail;
+    const dueAt = await this.dueAt(receivedAt);
+    const workflowId = voicemailWorkflowId(id);
+    await this.starts.begin('voicemail', id, workflowId);
     try {
-      await this.temporal.workflow.start<typeof voicemailWorkflow>(
-        'voicemailWorkflow',
-        voicemailWorkflowOptions({ voicemailId: id, receivedAt }, this.settings.ticketsTaskQueue),
+      await this.models.voicemails.create({
+        _id: id,
+        callerPhone: voicemail.phone,
+        receivedAt: new Date(receivedAt),
+        recordingRef: voicemail.recordingRef,
+        status: 'waiting',
+        dueAt: new Date(dueAt),
+        overdueAt: null,
+        ticketId: null,
+        loggedAt: null,
+        provisional: false,
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    try {
+      await this.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () =>
+        this.temporal.workflow.start<typeof voicemailWorkflow>(
+          'voicemailWorkflow',
+          voicemailWorkflowOptions({ voicemailId: id, receivedAt }, this.settings.ticketsTaskQueue),
+        ),
       );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-        // Nothing half-made: a voicemail without its workflow would never come due.
-        await this.models.voicemails.deleteOne({ _id: id });
+        // A voicemail without its workflow would never come due: keep it only if Temporal has it.
+        await this.starts.settle({ _id: workflowId, kind: 'voicemail', ref: id }).catch(() => {
+          this.logger.warn(`留言 ${id} 的启动结果待补偿检查确认 (left to the reconciler)`);
+        });
         throw error;
       }
     }
+    await this.starts.done(workflowId).catch(() => undefined); // else the reconciler finds it started
     return { id, status: 'waiting', dueAt, dueAtLocal: formatShanghai(dueAt) };
   }
 

@@ -40,7 +40,7 @@ export class StreamNotificationsQuery {
 
   @ApiPropertyOptional({
     description:
-      '从此序号之后续传（与请求头 Last-Event-ID 相同，供不能设请求头的客户端使用）；缺省且无 Last-Event-ID 时只推送新通知',
+      '从此序号之后续传（与请求头 Last-Event-ID 相同，供不能设请求头的客户端使用；回看窗口内的通知可能重复，按通知 id 去重）；缺省且无 Last-Event-ID 时只推送新通知',
   })
   @IsOptional()
   @Type(() => Number)
@@ -58,11 +58,16 @@ export class NotificationView {
   @ApiProperty({
     example: 'dispatch',
     description:
-      'dispatch | warning | red_light | reminder | reminder_late | escalation | bulletin | callback_due | voicemail | leadership_report | sms_failed',
+      'dispatch | warning | red_light | reminder | reminder_late | escalation | escalation_unacknowledged | bulletin | callback_due | voicemail | leadership_report | sms_failed',
   })
   kind!: string;
   @ApiProperty() text!: string;
-  @ApiProperty({ description: '全局递增序号，即 SSE 事件 id', nullable: true, type: Number })
+  @ApiProperty({
+    description:
+      '序号：存储该通知的进程的混合时钟（毫秒时间戳×1000＋进程内计数），全局唯一、大致按时间递增，SSE 续传以此为准',
+    nullable: true,
+    type: Number,
+  })
   seq!: number | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
@@ -72,7 +77,7 @@ export class NotificationList {
   @ApiProperty({ type: [NotificationView] }) items!: NotificationView[];
 }
 
-export const SMS_STATUSES = ['held', 'sending', 'sent', 'failed', 'unknown'] as const;
+export const SMS_STATUSES = ['queued', 'held', 'sending', 'sent', 'failed', 'unknown'] as const;
 
 export class ListSmsQuery {
   @ApiPropertyOptional({ example: 'T20261128-0001' })
@@ -115,10 +120,35 @@ export class SmsView {
   @ApiProperty() kind!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ enum: SMS_STATUSES }) status!: string;
-  @ApiProperty({ nullable: true, type: String, description: '静默时段或限流后的发送时间' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '静默时段结束或被服务商暂时拒绝后的重试时间',
+  })
   sendAfter!: string | null;
   @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: '失败原因' }) failure!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '失败记录：类别（permanent / transient / in_doubt）、服务商错误码与原文',
+  })
+  failure!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '失败或等待重试的原因（中文）',
+    example: '短信账户余额不足，请充值',
+  })
+  reason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '服务商最近一次拒绝的错误码',
+    example: 'isv.AMOUNT_NOT_ENOUGH',
+  })
+  providerCode!: string | null;
+  @ApiProperty({ description: '被服务商暂时拒绝的次数（SMS_MAX_ATTEMPTS 为上限）', example: 0 })
+  attempts!: number;
   @ApiProperty({ nullable: true, type: String, example: 'outbox' }) provider!: string | null;
   @ApiProperty() createdAt!: string;
 }

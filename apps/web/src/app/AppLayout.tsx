@@ -1,6 +1,7 @@
 import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { intake } from '../api/client';
 import { setSession } from '../auth/session';
 import { useSession } from '../auth/useSession';
 import { labelOf, ROLE_LABELS } from '../lib/labels';
@@ -50,6 +51,8 @@ export function AppLayout() {
           <NoticeBell />
           <Button
             onClick={() => {
+              // Also clears the Temporal UI's codec cookie; signing out never waits on it.
+              void intake.POST('/api/auth/logout').catch(() => undefined);
               setSession(null);
               navigate('/login', { replace: true });
             }}

@@ -67,6 +67,12 @@ export const NOTICE_KIND_LABELS: Record<string, string> = {
   escalation: '层报',
   bulletin: '通报',
   callback_due: '待回访',
+  warning: '黄灯',
+  reminder_late: '逾期未催办',
+  leadership_report: '层报院领导',
+  voicemail: '留言',
+  sms_failed: '短信失败',
+  escalation_unacknowledged: '层报未确认',
 };
 
 /** The domain's names for timeline events, and those of the lifecycle additions. */

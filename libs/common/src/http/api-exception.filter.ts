@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DEPENDENCY_DOWN_MESSAGES, downDependency, RETRY_AFTER_SECONDS } from './dependency-errors';
 
 export interface FieldProblem {
   field: string;
@@ -39,7 +40,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const response = context.getResponse<Response>();
     const request = context.getRequest<Request>();
+    const down = downDependency(exception);
+    if (down) {
+      // A dependency that is down is the client's cue to retry, not a fault of ours.
+      this.logger.warn(
+        `${request.method} ${request.path}: ${down} unavailable: ${String(exception)}`,
+      );
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.status(503).json({ statusCode: 503, message: DEPENDENCY_DOWN_MESSAGES[down] });
+      return;
+    }
     const body = this.toApiError(exception);
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (body.statusCode >= 500) {
       this.logger.error(
         `${request.method} ${request.path} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,

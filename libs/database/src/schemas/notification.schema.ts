@@ -13,9 +13,12 @@ export interface InboxNoticeDoc {
   kind: string;
   text: string;
   /**
-   * Position in the one global order of notices, the SSE event id. Claimed by inserting
-   * under a unique index (the embedded FerretDB does not apply `$inc` atomically). Absent
-   * on notices stored before the sequence existed.
+   * Position in the global order of notices, the SSE event id: the storing process's hybrid
+   * clock (ms since epoch × 1000 + a per-process counter), unique under an index, retried on
+   * the rare collision. Not gap-free, and a notice may become visible after one with a larger
+   * number (another process committed first): readers look back a window (NoticeFeed).
+   * Small numbers (1, 2, …) are notices stored under the earlier gap-free sequence; absent on
+   * notices stored before any sequence existed.
    */
   seq?: number;
   createdAt: Date;
@@ -38,14 +41,17 @@ export const inboxNoticeSchema = new Schema<InboxNoticeDoc>(
 inboxNoticeSchema.index({ seq: 1 }, { unique: true, sparse: true });
 
 /**
- * - `held`: waiting out the quiet hours (or a throttling back-off) until `sendAfter`;
+ * - `queued`: stored, waiting for the service's sender: due at once (`sendAfter` null) or, after
+ *   the provider refused for now, at the end of its back-off (`sendAfter`);
+ * - `held`: waiting out the quiet hours until `sendAfter`;
  * - `sending`: claimed by one sender, the provider call under way (or interrupted);
  * - `sent`: the provider accepted it (the outbox provider: stored, nothing left the machine);
- * - `failed`: the provider refused it for good (invalid number, rejected template), or no phone;
+ * - `failed`: refused for good (invalid number, empty balance, rejected sign or template), no
+ *   phone, or still refused after the last allowed attempt;
  * - `unknown`: a send was interrupted after the claim and the provider cannot be asked again
  *   safely (no idempotency): never re-sent, shown to supervisors to check by hand.
  */
-export type SmsStatus = 'held' | 'sending' | 'sent' | 'failed' | 'unknown';
+export type SmsStatus = 'queued' | 'held' | 'sending' | 'sent' | 'failed' | 'unknown';
 
 export interface SmsMessageDoc {
   _id: string;
@@ -55,16 +61,25 @@ export interface SmsMessageDoc {
   kind: string;
   text: string;
   status: SmsStatus;
-  /** Quiet hours (or a back-off after throttling): held until this time. */
+  /** Quiet hours (`held`) or a back-off after a refusal for now (`queued`): not before this. */
   sendAfter: Date | null;
+  /** What went wrong last, as `<class>: <code>: <provider message>` (kept for the record). */
   failure: string | null;
+  /** The provider's code of the last refusal (Alibaba Cloud: `isv.AMOUNT_NOT_ENOUGH` …). */
+  providerCode?: string | null;
+  /** Why it failed or waits, in Chinese, for supervisors. */
+  reason?: string | null;
   createdAt: Date;
   /** Escalations: never held. */
   urgent?: boolean;
+  /** The ticket's quiet hours, so that a retry after a back-off waits them out too. */
+  quietHours?: { start: string; end: string } | null;
   /** Template variables for providers that send by template code. */
   params?: Record<string, string>;
   /** Provider calls that the provider refused for a passing reason (throttling). */
   attempts?: number;
+  /** When the provider was last called for it. */
+  lastAttemptAt?: Date | null;
   claimedAt?: Date | null;
   claimedBy?: string | null;
   sentAt?: Date | null;
@@ -84,10 +99,14 @@ export const smsMessageSchema = new Schema<SmsMessageDoc>(
     status: { type: String, required: true, index: true },
     sendAfter: { type: Date, default: null },
     failure: { type: String, default: null },
+    providerCode: { type: String, default: null },
+    reason: { type: String, default: null },
     createdAt: { type: Date, required: true },
     urgent: { type: Boolean, default: false },
+    quietHours: { type: Schema.Types.Mixed, default: null },
     params: { type: Schema.Types.Mixed, default: undefined },
     attempts: { type: Number, default: 0 },
+    lastAttemptAt: { type: Date, default: null },
     claimedAt: { type: Date, default: null },
     claimedBy: { type: String, default: null },
     sentAt: { type: Date, default: null },
@@ -122,9 +141,10 @@ export const smsClaimSchema = new Schema<SmsClaimDoc>(
 );
 
 /**
- * The highest notice sequence number each notification process has stored (one document
- * per process, one writer each): the other processes' feeds read this tiny collection to
- * learn cheaply that there is something new, instead of querying `notifications` on a timer.
+ * The sequence number of the notice each notification process stored last (one document per
+ * process, one writer each): a change marker. The other processes' feeds read this tiny
+ * collection to learn cheaply that there is something new, instead of querying
+ * `notifications` on a timer (on the embedded FerretDB that query scans the collection).
  */
 export interface NoticeHeadDoc {
   _id: string;

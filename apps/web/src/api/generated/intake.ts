@@ -113,8 +113,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录，取得访问令牌（JWT） */
+        /** 登录，取得访问令牌（JWT）；管理员另得一个仅供 Temporal Web UI 编解码接口使用的 HttpOnly Cookie */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出登录：清除 Temporal Web UI 编解码接口的 Cookie（令牌由前端丢弃） */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1276,6 +1293,23 @@ export interface operations {
             };
         };
     };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -1716,7 +1750,10 @@ export interface operations {
     VoicemailsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "idempotency-key": string;
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -42,7 +42,7 @@ export interface paths {
         };
         /**
          * 站内通知的服务器推送（SSE）
-         * @description 事件 `notice`，`id` 为通知序号，`data` 同列表项。断线重连时带 Last-Event-ID（或 ?lastEventId=）即补发其后的通知。
+         * @description 事件 `notice`，`data` 同列表项；`id` 为本连接已推送通知的最大序号（只增不减）。断线重连时带 Last-Event-ID（或 ?lastEventId=）即补发其后的通知：序号由各通知进程各自的时钟产生，补发时回看一个窗口（NOTIFY_STREAM_LOOKBACK_MS），窗口内已收到的通知可能再次推送，请按通知 `id` 去重。
          */
         get: operations["NotificationsController_stream"];
         put?: never;
@@ -79,7 +79,7 @@ export interface paths {
         };
         /**
          * 交给短信服务商的短信（主管、管理员）
-         * @description 内置默认的 outbox 服务商只存库不外发。status: held（静默时段暂缓）| sending | sent | failed（永久失败，附原因）| unknown（发送中断、不重发，需人工核实）。`to` 为完整号码：只有主管、管理员能调用本接口。
+         * @description 内置默认的 outbox 服务商只存库不外发。status: queued（待发送；被服务商暂时拒绝后按退避时间重试）| held（静默时段暂缓）| sending | sent | failed（失败：服务商永久拒绝、无手机号，或重试次数用尽；附原因与服务商错误码）| unknown（发送中断、不重发，需人工核实）。`to` 为完整号码：只有主管、管理员能调用本接口。
          */
         get: operations["SmsController_list"];
         put?: never;
@@ -102,12 +102,12 @@ export interface components {
             /** @example T20261128-0001 */
             ticketId: string | null;
             /**
-             * @description dispatch | warning | red_light | reminder | reminder_late | escalation | bulletin | callback_due | voicemail | leadership_report | sms_failed
+             * @description dispatch | warning | red_light | reminder | reminder_late | escalation | escalation_unacknowledged | bulletin | callback_due | voicemail | leadership_report | sms_failed
              * @example dispatch
              */
             kind: string;
             text: string;
-            /** @description 全局递增序号，即 SSE 事件 id */
+            /** @description 序号：存储该通知的进程的混合时钟（毫秒时间戳×1000＋进程内计数），全局唯一、大致按时间递增，SSE 续传以此为准 */
             seq: number | null;
             createdAt: string;
             readAt: string | null;
@@ -127,12 +127,27 @@ export interface components {
             kind: string;
             text: string;
             /** @enum {string} */
-            status: "held" | "sending" | "sent" | "failed" | "unknown";
-            /** @description 静默时段或限流后的发送时间 */
+            status: "queued" | "held" | "sending" | "sent" | "failed" | "unknown";
+            /** @description 静默时段结束或被服务商暂时拒绝后的重试时间 */
             sendAfter: string | null;
             sentAt: string | null;
-            /** @description 失败原因 */
+            /** @description 失败记录：类别（permanent / transient / in_doubt）、服务商错误码与原文 */
             failure: string | null;
+            /**
+             * @description 失败或等待重试的原因（中文）
+             * @example 短信账户余额不足，请充值
+             */
+            reason: string | null;
+            /**
+             * @description 服务商最近一次拒绝的错误码
+             * @example isv.AMOUNT_NOT_ENOUGH
+             */
+            providerCode: string | null;
+            /**
+             * @description 被服务商暂时拒绝的次数（SMS_MAX_ATTEMPTS 为上限）
+             * @example 0
+             */
+            attempts: number;
             /** @example outbox */
             provider: string | null;
             createdAt: string;
@@ -197,7 +212,7 @@ export interface operations {
             query?: {
                 /** @description 同 GET /api/notifications */
                 recipientId?: string;
-                /** @description 从此序号之后续传（与请求头 Last-Event-ID 相同，供不能设请求头的客户端使用）；缺省且无 Last-Event-ID 时只推送新通知 */
+                /** @description 从此序号之后续传（与请求头 Last-Event-ID 相同，供不能设请求头的客户端使用；回看窗口内的通知可能重复，按通知 id 去重）；缺省且无 Last-Event-ID 时只推送新通知 */
                 lastEventId?: number;
             };
             header?: never;
@@ -240,7 +255,7 @@ export interface operations {
             query?: {
                 ticketId?: string;
                 recipientId?: string;
-                status?: "held" | "sending" | "sent" | "failed" | "unknown";
+                status?: "queued" | "held" | "sending" | "sent" | "failed" | "unknown";
                 limit?: number;
             };
             header?: never;

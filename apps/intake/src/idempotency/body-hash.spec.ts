@@ -1,4 +1,4 @@
-import { bodyHash, canonicalJson } from './idempotency';
+import { bodyHash, canonicalJson } from './body-hash';
 
 describe('idempotency body hash', () => {
   it('ignores key order and undefined values, not content', () => {
