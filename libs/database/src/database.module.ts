@@ -8,7 +8,7 @@ import { MongooseModule } from '@nestjs/mongoose';
  * Well under the 2 s a person at the intake console should wait; the driver keeps reconnecting
  * in the background, so a restarted database is used again without restarting the service.
  */
-export const DATABASE_WAIT_MS = 1_500;
+export const DATABASE_WAIT_MS = 1_000;
 
 /** The one MongoDB connection of a service (MongoDB in production, FerretDB embedded). */
 @Module({

@@ -3,8 +3,8 @@ import { TEMPORAL_CLIENT } from '@court/temporal';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 
-/** How long a probe may take: with the client's own retries of an unreachable server, ~1.2 s. */
-export const PROBE_TIMEOUT_MS = 1_200;
+/** How long a probe may take: with the client's own retries of an unreachable server, 1 s. */
+export const PROBE_TIMEOUT_MS = 1_000;
 /** A probe that answered vouches for Temporal this long (one probe per burst of calls). */
 const TRUST_MS = 1_000;
 
