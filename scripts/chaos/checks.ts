@@ -73,12 +73,16 @@ export async function judge(
     recipients.some((r) => count.get(`${id} ${r}`) !== 1),
   );
 
-  const duplicated: string[] = [];
-  for (const outcome of outcomes.filter((o) => o.ticketId)) {
-    if ((await tickets.countDocuments({ 'caller.phone': outcome.phone })) !== 1) {
-      duplicated.push(outcome.phone);
-    }
+  const phones = outcomes.filter((o) => o.ticketId).map((o) => o.phone);
+  const stored = await tickets
+    .find({ 'caller.phone': { $in: phones } }, { projection: { 'caller.phone': 1 } })
+    .toArray();
+  const perPhone = new Map<string, number>();
+  for (const doc of stored) {
+    const phone = String(doc.caller?.phone);
+    perPhone.set(phone, (perPhone.get(phone) ?? 0) + 1);
   }
+  const duplicated = phones.filter((phone) => perPhone.get(phone) !== 1);
   return {
     accepted: accepted.length,
     refused503: statuses.filter((s) => s === 503).length,

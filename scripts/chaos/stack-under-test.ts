@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../stack/paths';
+import { freePort } from '../stack/probes';
 
 /** The processes of the stack a round may kill, and how each shows in `ps`. */
 export const TARGETS = {
@@ -15,14 +15,6 @@ export const TARGETS = {
 } as const;
 
 export type Target = keyof typeof TARGETS;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * `npm start`'s own start script, as a child, on loopback ports and a data folder of its own
@@ -52,7 +44,7 @@ export class StackUnderTest {
 
   async start(): Promise<void> {
     const [temporal, ui, database, intake, notification, reporting, worker] = await Promise.all(
-      Array.from({ length: 7 }, freePort),
+      Array.from({ length: 7 }, () => freePort()),
     );
     this.ports = {
       intake: intake!,

@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
 import { ensureNamespace } from '../../libs/temporal/src/namespace-setup';
 import { APPS, type AppSpec, appEntry } from '../../scripts/stack/apps';
 import { freePort, httpOk, waitUntil } from '../../scripts/stack/probes';
+import { signalGroup } from '../../scripts/stack/spawn-child';
 import { testDatabaseUri, testEnv } from './test-env';
 import { DEMO_PASSWORD } from './web-fixtures';
 
@@ -260,17 +261,5 @@ export class WebStack {
     if (!response.ok)
       throw new Error(`${method} ${path} as ${username}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : {}) as T;
-  }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // already gone
-    }
   }
 }

@@ -1,9 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  HttpException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpException } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
@@ -24,9 +19,6 @@ export function toHttpError(error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError || /already completed/i.test(String(error))) {
     return new ConflictException('工单流程已结束，无法办理此操作');
   }
-  const name = (error as { name?: string } | null)?.name ?? '';
-  if (/Connection|Transport|Unavailable|DeadlineExceeded/i.test(name)) {
-    return new ServiceUnavailableException('工作流服务暂不可用，请稍后重试');
-  }
+  // Temporal unreachable: left to the shared exception filter, which answers 503 for it.
   return error;
 }
