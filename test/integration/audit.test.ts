@@ -7,11 +7,6 @@ import { type AuditEntryDoc, AuditTrail } from '../../libs/database/src';
 import { filingComplaint, IntakeTestApp, randomMobile } from '../support/intake-app';
 import { startNotificationApp } from '../support/notification-app';
 import { startReportingApp } from '../support/reporting-app';
-import { testDatabaseUri } from '../support/test-env';
-
-// Its calendar import makes a new court-calendar version: a database of this file's own, so that
-// no other file's working-day deadlines are computed with it.
-process.env.MONGODB_URI = testDatabaseUri('audit');
 
 /** API.md, Audit: every read of a full caller number and every change leaves one entry. */
 
