@@ -22,6 +22,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
+# Ticket attachments (intake): a volume in compose; created here so that it belongs to "node".
+RUN mkdir -p /app/data/attachments && chown -R node:node /app/data && chmod 700 /app/data/attachments
 USER node
 # 3003: the ticket worker's GET /health (WORKER_HEALTH_PORT), for its container's checks.
 EXPOSE 3000 3001 3002 3003

@@ -15,7 +15,15 @@ export type NoticeKind =
   /** To supervisors: an SMS could not be delivered (permanent refusal or in doubt). */
   | 'sms_failed'
   /** To supervisors: the top of the escalation ladder has not acknowledged (Art. 4.8). */
-  | 'escalation_unacknowledged';
+  | 'escalation_unacknowledged'
+  /** To agents and supervisors: a handler returned a misrouted ticket; it waits to be reassigned. */
+  | 'returned'
+  /** To the department head (or the supervisors): a handler asks for a later deadline. */
+  | 'extension_requested'
+  /** To the handler: the extension was approved or refused. */
+  | 'extension_decided'
+  /** To the caller, by SMS only: the ticket number and the feedback deadline of a transfer. */
+  | 'caller_receipt';
 
 export interface NoticeFacts {
   ticketId: string | null;
@@ -34,6 +42,8 @@ export interface NoticeFacts {
   recipientName?: string;
   failedKind?: NoticeKind;
   reason?: string;
+  /** extension_decided: whether it was approved. */
+  approved?: boolean;
 }
 
 /**

@@ -3,11 +3,13 @@ import {
   type DirectoryPersonDoc,
   type InboxNoticeDoc,
   isDuplicateKey,
+  ledgerModels,
   type NotificationModels,
   type SmsMessageDoc,
   type SmsStatus,
+  type TicketLedgerDoc,
 } from '@court/database';
-import { type QuietHours, smsSendableAt } from '@court/domain';
+import { maskPhone, parsePhone, type QuietHours, smsSendableAt } from '@court/domain';
 import type { Model } from 'mongoose';
 import type { HybridClock } from './hybrid-clock';
 import type { Notice, NoticeKind } from './notice';
@@ -18,6 +20,7 @@ import { OutboxSmsProvider, type SmsProvider } from './sms/sms-provider';
 import { DEFAULT_SMS_RETRY, type SmsRetryPolicy } from './sms/sms-retry';
 import { SmsSendQueue } from './sms/sms-send-queue';
 import {
+  CALLER_RECIPIENT,
   DEFAULT_NOTICE_BASE_URL,
   NOTICE_KIND_LABELS,
   noticeParams,
@@ -53,6 +56,13 @@ export interface NotificationDeliveryDeps {
   /** Told when an SMS becomes due later (quiet hours, back-off, a claim to re-check). */
   onDueLater?: (at: Date) => void;
   logger?: DeliveryLogger;
+  /**
+   * NOTIFY_CALLER_RECEIPT: whether notices to `caller` (a transfer's SMS receipt) are sent
+   * (default true). Off: they are skipped, nothing stored.
+   */
+  callerReceipt?: boolean;
+  /** The ledger, where a caller's phone is read (default: the `tickets` of `people`'s connection). */
+  tickets?: Model<TicketLedgerDoc>;
 }
 
 /**
@@ -72,6 +82,7 @@ export class NotificationDelivery {
   private readonly inbox: NoticeInbox;
   private readonly dispatcher: SmsDispatcher;
   private readonly sender: SmsSendQueue;
+  private readonly logger: DeliveryLogger;
   private indexesReady?: Promise<unknown>;
 
   constructor(private readonly deps: NotificationDeliveryDeps) {
@@ -80,6 +91,7 @@ export class NotificationDelivery {
     this.now = deps.now ?? (() => new Date());
     this.baseUrl = deps.publicBaseUrl ?? DEFAULT_NOTICE_BASE_URL;
     const logger = deps.logger ?? silent;
+    this.logger = logger;
     this.inbox = new NoticeInbox(deps.models, this.instanceId, {
       bus: deps.bus,
       clock: deps.clock,
@@ -131,6 +143,7 @@ export class NotificationDelivery {
    * is sent after this returns (the send queue, or the release timer when due later).
    */
   async deliver(notice: Notice, quietHours: QuietHours | null): Promise<void> {
+    if (notice.recipientId === CALLER_RECIPIENT) return this.deliverToCaller(notice, quietHours);
     const createdAt = this.now();
     const text = renderNotice(notice.kind, notice.facts, this.baseUrl);
     await this.storeInbox({
@@ -145,6 +158,97 @@ export class NotificationDelivery {
 
     const person = await this.deps.people.findById(notice.recipientId).lean();
     const phone = person?.phone ?? null;
+    const { stored, status, held, sendAt } = await this.storeSms(
+      notice,
+      text,
+      phone,
+      createdAt,
+      quietHours,
+    );
+    // Also when stored before: a first attempt may have died before telling or sending.
+    if (!phone) {
+      await this.surface(
+        { _id: notice.key, ticketId: notice.facts.ticketId, kind: notice.kind },
+        person?.name ?? notice.recipientId,
+        NO_PHONE.reason,
+      );
+    } else {
+      this.sendOrArm(notice.key, stored, status, held, sendAt);
+    }
+  }
+
+  /**
+   * A notice to the caller (the transfer's receipt): SMS only, no in-app notice. The workflow
+   * never holds the caller's phone; it is read here, from the ticket's ledger row. Skipped
+   * (logged, nothing stored, no retry) when NOTIFY_CALLER_RECEIPT is off, or when the ticket
+   * has no mobile number (none given, or a landline, which cannot take an SMS).
+   */
+  private async deliverToCaller(notice: Notice, quietHours: QuietHours | null): Promise<void> {
+    const ticketId = notice.facts.ticketId;
+    if (this.deps.callerReceipt === false) {
+      this.logger.log(`SMS ${notice.key} (${notice.kind}) skipped: NOTIFY_CALLER_RECEIPT is off`);
+      return;
+    }
+    if (!notice.sms || !ticketId) {
+      this.logger.warn(`SMS ${notice.key} (${notice.kind}) skipped: no SMS or no ticket`);
+      return;
+    }
+    const row = await this.ledger()
+      .findById(ticketId, { 'caller.phone': 1 })
+      .lean<Pick<TicketLedgerDoc, '_id' | 'caller'>>();
+    const given = row?.caller?.phone?.trim() || null;
+    const parsed = given ? parsePhone(given) : null;
+    if (!parsed?.ok || parsed.value.kind !== 'mobile') {
+      const why = !row
+        ? `ticket ${ticketId} is not in the ledger`
+        : !given
+          ? `ticket ${ticketId} has no caller phone`
+          : `the caller's phone ${maskPhone(given)} of ticket ${ticketId} is not a mobile number`;
+      const line = `SMS ${notice.key} (${notice.kind}) skipped: ${why}`;
+      if (row) this.logger.log(line);
+      else this.logger.warn(line);
+      return;
+    }
+    const createdAt = this.now();
+    const text = renderNotice(notice.kind, notice.facts, this.baseUrl);
+    const { stored, status, held, sendAt } = await this.storeSms(
+      notice,
+      text,
+      parsed.value.normalized,
+      createdAt,
+      quietHours,
+    );
+    this.sendOrArm(notice.key, stored, status, held, sendAt);
+  }
+
+  private ledger(): Model<TicketLedgerDoc> {
+    this.deps.tickets ??= ledgerModels(this.deps.people.db).tickets;
+    return this.deps.tickets;
+  }
+
+  /** After storing an SMS with a number: the timer for a held one, else the send queue. */
+  private sendOrArm(
+    key: string,
+    stored: SmsMessageDoc | null,
+    status: SmsStatus,
+    held: boolean,
+    sendAt: number,
+  ): void {
+    if (held && stored) {
+      this.deps.onDueLater?.(new Date(sendAt));
+    } else if (status === 'queued' || !stored) {
+      this.sender.add(key);
+    }
+  }
+
+  /** Stores the notice's SMS record under its key (null: stored before), to `phone`. */
+  private async storeSms(
+    notice: Notice,
+    text: string,
+    phone: string | null,
+    createdAt: Date,
+    quietHours: QuietHours | null,
+  ): Promise<{ stored: SmsMessageDoc | null; status: SmsStatus; held: boolean; sendAt: number }> {
     const sendAt = notice.urgent ? createdAt.getTime() : smsSendableAt(quietHours, createdAt);
     const held = sendAt > createdAt.getTime();
     const sentOnInsert = Boolean(phone && !held && this.provider.sendsOnInsert);
@@ -173,18 +277,7 @@ export class NotificationDelivery {
       provider: this.provider.name,
       providerMessageId: null,
     });
-    // Also when stored before: a first attempt may have died before telling or sending.
-    if (!phone) {
-      await this.surface(
-        { _id: notice.key, ticketId: notice.facts.ticketId, kind: notice.kind },
-        person?.name ?? notice.recipientId,
-        NO_PHONE.reason,
-      );
-    } else if (held && stored) {
-      this.deps.onDueLater?.(new Date(sendAt));
-    } else if (status === 'queued' || !stored) {
-      this.sender.add(notice.key);
-    }
+    return { stored, status, held, sendAt };
   }
 
   private async insertSms(doc: SmsMessageDoc): Promise<SmsMessageDoc | null> {

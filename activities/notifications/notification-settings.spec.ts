@@ -62,6 +62,20 @@ describe('notification settings (env)', () => {
     expect(loadNotificationSettings({}).stream).toEqual({ catchupMs: 5_000, lookBackMs: 5_000 });
   });
 
+  it('sends the caller’s receipt unless NOTIFY_CALLER_RECEIPT turns it off', () => {
+    expect(loadNotificationSettings({}).callerReceipt).toBe(true);
+    expect(loadNotificationSettings({ NOTIFY_CALLER_RECEIPT: '' }).callerReceipt).toBe(true);
+    for (const on of ['true', '1', 'yes', 'on', ' TRUE ']) {
+      expect(loadNotificationSettings({ NOTIFY_CALLER_RECEIPT: on }).callerReceipt).toBe(true);
+    }
+    for (const off of ['false', '0', 'no', 'off', 'Off', ' FALSE ']) {
+      expect(loadNotificationSettings({ NOTIFY_CALLER_RECEIPT: off }).callerReceipt).toBe(false);
+    }
+    expect(() => loadNotificationSettings({ NOTIFY_CALLER_RECEIPT: 'maybe' })).toThrow(
+      /NOTIFY_CALLER_RECEIPT/,
+    );
+  });
+
   it('template codes as pairs or JSON', () => {
     expect(parseTemplateCodes('{"red_light":"SMS_9"}')).toEqual({ red_light: 'SMS_9' });
     expect(parseTemplateCodes('red_light=SMS_9')).toEqual({ red_light: 'SMS_9' });

@@ -23,6 +23,11 @@ export interface NotificationSettings {
   smsRetry: SmsRetryPolicy;
   /** The SSE notice feed: NOTIFY_STREAM_CATCHUP_MS, NOTIFY_STREAM_LOOKBACK_MS. */
   stream: { catchupMs: number; lookBackMs: number };
+  /**
+   * NOTIFY_CALLER_RECEIPT: whether a transfer's SMS receipt goes to the caller (default on;
+   * `false`, `0`, `no`, `off` turn it off).
+   */
+  callerReceipt: boolean;
 }
 
 export class NotificationConfigError extends Error {
@@ -55,6 +60,9 @@ export function parseTemplateCodes(text: string): Record<string, string> | null 
   }
   return codes;
 }
+
+const ON = new Set(['true', '1', 'yes', 'on']);
+const OFF = new Set(['false', '0', 'no', 'off']);
 
 export function loadNotificationSettings(env: Env = process.env): NotificationSettings {
   const problems: string[] = [];
@@ -116,6 +124,12 @@ export function loadNotificationSettings(env: Env = process.env): NotificationSe
     backoff && backoff.unit !== 'wd' ? durationToMs(backoff) : DEFAULT_SMS_RETRY.backoffMs;
   const catchupMs = integer('NOTIFY_STREAM_CATCHUP_MS', 5_000, 100, 600_000);
   const lookBackMs = integer('NOTIFY_STREAM_LOOKBACK_MS', 5_000, 100, 600_000);
+  const callerReceiptText = read('NOTIFY_CALLER_RECEIPT', 'true').toLowerCase();
+  if (!ON.has(callerReceiptText) && !OFF.has(callerReceiptText)) {
+    problems.push(
+      `NOTIFY_CALLER_RECEIPT="${callerReceiptText}" must be true or false (also 1/0, yes/no, on/off)`,
+    );
+  }
 
   if (problems.length > 0) throw new NotificationConfigError(problems);
   const timeoutMs = sms.kind === 'aliyun' ? sms.timeoutMs : 10_000;
@@ -129,6 +143,7 @@ export function loadNotificationSettings(env: Env = process.env): NotificationSe
       maxBackoffMs: Math.max(backoffMs, DEFAULT_SMS_RETRY.maxBackoffMs),
     },
     stream: { catchupMs, lookBackMs },
+    callerReceipt: !OFF.has(callerReceiptText),
   };
 }
 

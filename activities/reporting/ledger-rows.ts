@@ -89,6 +89,11 @@ export const LEDGER_PROJECTION = {
   ringAt: 1,
   answeredAt: 1,
   loggedBy: 1,
+  acceptedAt: 1,
+  returns: 1,
+  reassignments: 1,
+  extension: 1,
+  extensions: 1,
 } as const;
 
 export type LedgerDoc = Partial<TicketLedgerDoc> & Pick<TicketLedgerDoc, '_id'>;
@@ -163,7 +168,60 @@ export const LEDGER_COLUMNS: { header: string; key: string; width: number }[] = 
   { header: '催办次数', key: 'reminders', width: 8 },
   { header: '是否通报', key: 'bulletined', width: 8 },
   { header: '回访结果', key: 'callback', width: 16 },
+  { header: '签收时间', key: 'acceptedAt', width: 17 },
+  { header: '退回次数', key: 'returns', width: 8 },
+  { header: '改派记录', key: 'reassignments', width: 30 },
+  { header: '延期', key: 'extension', width: 24 },
 ];
+
+/** `12月10日17:30` in Shanghai time, or ''. */
+export function shanghaiMonthDay(value: Date | string | null | undefined): string {
+  const minute = shanghaiMinute(value); // `2026-12-10 17:30`
+  if (!minute) return '';
+  const [, month, day, clock] = /^\d{4}-(\d{2})-(\d{2}) (\d{2}:\d{2})$/.exec(minute)!;
+  return `${Number(month)}月${Number(day)}日${clock}`;
+}
+
+type Reassignment = NonNullable<TicketLedgerDoc['reassignments']>[number];
+type Extension = NonNullable<TicketLedgerDoc['extension']>;
+
+/** The reassignments in order of time (as recorded). */
+function reassignmentsOf(doc: LedgerDoc): Reassignment[] {
+  return Array.isArray(doc.reassignments) ? doc.reassignments : [];
+}
+
+/** 改派记录: `张三→李四（理由）`, one per reassignment, `；` between them. */
+export function reassignmentText(doc: LedgerDoc, names: LedgerNames): string {
+  const name = (person: { id: string; name?: string } | null | undefined) =>
+    person ? person.name || names.person(person.id) : '（未指派）';
+  return reassignmentsOf(doc)
+    .map((r) => `${name(r.from)}→${name(r.to)}${r.reason ? `（${r.reason}）` : ''}`)
+    .join('；');
+}
+
+/** The latest extension request: `extension`, else the last of `extensions`. */
+function latestExtension(doc: LedgerDoc): Extension | null {
+  if (doc.extension) return doc.extension;
+  const all = Array.isArray(doc.extensions) ? doc.extensions : [];
+  return all.length > 0 ? all[all.length - 1]! : null;
+}
+
+/** 延期: the latest request, e.g. `已同意至12月10日17:30`, `申请延期至12月10日17:30（待审批）`. */
+export function extensionText(doc: LedgerDoc): string {
+  const e = latestExtension(doc);
+  if (!e) return '';
+  const until = shanghaiMonthDay(e.until);
+  switch (e.status) {
+    case 'approved':
+      return `已同意至${until}`;
+    case 'refused':
+      return `未同意（申请至${until}）`;
+    case 'expired':
+      return `未获答复，按原期限（申请至${until}）`;
+    default:
+      return `申请延期至${until}（待审批）`;
+  }
+}
 
 /** One exported row (strings and a number), in LEDGER_COLUMNS order. Phones masked. */
 export function ledgerRow(doc: LedgerDoc, names: LedgerNames): (string | number)[] {
@@ -191,6 +249,10 @@ export function ledgerRow(doc: LedgerDoc, names: LedgerNames): (string | number)
     doc.reminders ?? 0,
     yesNo(doc.bulletinedAt),
     callbackResult(doc),
+    shanghaiMinute(doc.acceptedAt),
+    Array.isArray(doc.returns) ? doc.returns.length : 0,
+    reassignmentText(doc, names),
+    extensionText(doc),
   ];
 }
 
@@ -248,6 +310,31 @@ export function ledgerItem(doc: LedgerDoc, names: LedgerNames) {
     loggedBy: doc.loggedBy ?? null,
     ringAt: iso(doc.ringAt),
     answeredAt: iso(doc.answeredAt),
+    acceptedAt: iso(doc.acceptedAt),
+    returnCount: Array.isArray(doc.returns) ? doc.returns.length : 0,
+    reassignments: reassignmentsOf(doc).map((r) => ({
+      at: iso(r.at),
+      from: r.from ? { id: r.from.id, name: r.from.name || names.person(r.from.id) } : null,
+      to: { id: r.to.id, name: r.to.name || names.person(r.to.id) },
+      reason: r.reason ?? '',
+    })),
+    reassignmentText: reassignmentText(doc, names),
+    extension: extensionItem(latestExtension(doc), iso),
+    extensionText: extensionText(doc),
+  };
+}
+
+function extensionItem(
+  e: Extension | null,
+  iso: (value: Date | string | null | undefined) => string | null,
+) {
+  if (!e) return null;
+  return {
+    status: e.status,
+    until: iso(e.until),
+    reason: e.reason ?? '',
+    requestedAt: iso(e.requestedAt),
+    decidedAt: iso(e.decidedAt),
   };
 }
 

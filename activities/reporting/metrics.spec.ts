@@ -164,6 +164,70 @@ describe('metrics on a hand-built ledger', () => {
   });
 });
 
+describe('the lifecycle in the metrics: returns, reassignments, extensions', () => {
+  const returned = (departmentId: string | null) => ({
+    at: at(H),
+    by: 'judge01',
+    departmentId,
+    reason: '非本庭受理范围',
+  });
+  const reassignment = {
+    at: at(2 * H),
+    by: 'supervisor01',
+    reason: '改派立案庭',
+    from: { id: 'judge01', name: '李明', role: 'handler' },
+    fromDepartmentId: 'civil',
+    to: { id: 'head-filing', name: '吴立新', role: 'handler' },
+    toDepartmentId: 'filing',
+    lostMs: 2 * H,
+  };
+  const extension = (status: string, requestedAt: number) => ({
+    status,
+    until: at(100 * H),
+    reason: '需调取卷宗',
+    requestedBy: 'head-filing',
+    requestedAt: at(requestedAt),
+    previousFeedbackBy: at(74 * H),
+    decidedBy: status === 'pending' ? null : 'head-filing',
+    decidedAt: status === 'pending' ? null : at(requestedAt + H),
+    note: null,
+  });
+
+  it('counts returns by the returning department, tickets reassigned, extension requests', () => {
+    const m = computeMetrics(
+      [
+        transfer('a', { returns: [returned('civil'), returned('civil')] }),
+        transfer('b', {
+          returns: [returned('petition'), returned(null)],
+          reassignments: [reassignment],
+        }),
+        transfer('c', {
+          reassignments: [reassignment, { ...reassignment, at: at(3 * H) }],
+          extension: extension('refused', 20 * H),
+          extensions: [extension('approved', 10 * H), extension('pending', 20 * H)],
+        }),
+        transfer('d', { extension: extension('pending', 30 * H), extensions: [] }),
+        ticket('e'),
+      ],
+      { now: NOW },
+    );
+    expect(m.returnsByDepartment).toEqual({ civil: 2, petition: 1 });
+    expect(Object.keys(m.returnsByDepartment)).toEqual(['civil', 'petition']);
+    expect(m.reassigned).toBe(2);
+    expect(m.extensions).toEqual({ requested: 3, approved: 1, refused: 1 });
+    // Everything else as before.
+    expect(m.total).toBe(5);
+    expect(m.transferred).toBe(4);
+  });
+
+  it('gives zeros, not missing fields, for a ledger from before the lifecycle', () => {
+    const m = computeMetrics([transfer('a'), ticket('b')], { now: NOW });
+    expect(m.returnsByDepartment).toEqual({});
+    expect(m.reassigned).toBe(0);
+    expect(m.extensions).toEqual({ requested: 0, approved: 0, refused: 0 });
+  });
+});
+
 describe('metDeadline', () => {
   it('is null while the deadline is open, and decides once done or passed', () => {
     expect(metDeadline(null, 100, 50)).toBeNull();

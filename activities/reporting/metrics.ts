@@ -1,4 +1,9 @@
-import { type FactsSource, type TicketFacts, ticketFacts } from '@court/database';
+import {
+  type ExtensionCounts,
+  type FactsSource,
+  type TicketFacts,
+  ticketFacts,
+} from '@court/database';
 
 /**
  * The quality metrics of Articles 1, 2, 5, 7, 8 and 10, folded over the tickets' facts one
@@ -42,6 +47,15 @@ export interface Metrics extends Figures {
   byDepartment: Record<string, Figures & { name: string }>;
   byHandler: Record<string, Figures & { name: string }>;
   agentWorkload: Record<string, AgentWorkload & { name: string }>;
+  /**
+   * 退回: the returns of the period's tickets, by the department that returned the ticket (a
+   * return by no department is not counted here).
+   */
+  returnsByDepartment: Record<string, number>;
+  /** 改派: the period's tickets reassigned at least once. */
+  reassigned: number;
+  /** 延期: the extension requests of the period's tickets, and how many were approved or refused. */
+  extensions: ExtensionCounts;
   /** When the figures were computed: rates whose window is still open at this time leave the ticket out. */
   computedAt: string;
 }
@@ -173,12 +187,22 @@ export class MetricsFold {
   private readonly departments = new Map<string, Slice>();
   private readonly handlers = new Map<string, Slice>();
   private readonly agents = new Map<string, AgentSlice>();
+  private readonly returns = new Map<string, number>();
+  private reassigned = 0;
+  private readonly extensions: ExtensionCounts = { requested: 0, approved: 0, refused: 0 };
 
   constructor(private readonly now: Date) {}
 
   add(t: TicketFacts): void {
     const now = this.now.getTime();
     this.all.add(t, now);
+    for (const departmentId of t.returnedBy) {
+      if (departmentId) this.returns.set(departmentId, (this.returns.get(departmentId) ?? 0) + 1);
+    }
+    if (t.reassignments > 0) this.reassigned += 1;
+    this.extensions.requested += t.extensions.requested;
+    this.extensions.approved += t.extensions.approved;
+    this.extensions.refused += t.extensions.refused;
     slice(this.types, t.type).add(t, now);
     if (t.departmentId) slice(this.departments, t.departmentId).add(t, now);
     if (t.handlerId) slice(this.handlers, t.handlerId).add(t, now);
@@ -213,6 +237,9 @@ export class MetricsFold {
       })),
       byHandler: map(this.handlers, (id, s) => ({ name: names.person(id), ...s.figures() })),
       agentWorkload: map(this.agents, (id, a) => ({ name: names.person(id), ...a.workload() })),
+      returnsByDepartment: map(this.returns, (_id, n) => n),
+      reassigned: this.reassigned,
+      extensions: { ...this.extensions },
       computedAt: this.now.toISOString(),
     };
   }

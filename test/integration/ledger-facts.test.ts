@@ -502,9 +502,10 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       const at = Date.parse('2026-05-03T16:00:00Z'); // 2026-05-04 00:00 Shanghai
       const ticket = (n: number, over: Partial<FactsSource> = {}) =>
         answeredTicket(`T20260504-000${n}`, new Date(at + n * H), over);
-      // As a running court's database holds them: one bucket per day and numbers, v2 facts.
+      // As a running court's database holds them: one bucket per day and numbers, v2 facts
+      // (no revision, no lifecycle after the flags).
       const v2 = (source: FactsSource) =>
-        encodeFacts(ticketFacts(source)).replace(/^v3\|0\|/, 'v2|');
+        ['v2', ...encodeFacts(ticketFacts(source)).split('|').slice(2, -7)].join('|');
       await setup
         .collection<{ _id: string; tickets: Record<string, string> }>('ledger_fact_days')
         .insertOne({
@@ -533,5 +534,156 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       await setup.dropDatabase();
       await setup.close();
     }
+  });
+
+  it('reads the facts stored before the lifecycle as nothing accepted, returned or extended', async () => {
+    const uri = testDatabaseUri('facts_before_lifecycle');
+    const setup = await mongoose.createConnection(uri).asPromise();
+    try {
+      const at = Date.parse('2026-06-07T16:00:00Z'); // 2026-06-08 00:00 Shanghai
+      const transfer = (n: number, over: Partial<FactsSource> = {}) =>
+        answeredTicket(`T20260608-000${n}`, new Date(at + n * H), {
+          type: 'complaint',
+          status: 'dispatched',
+          disposition: { action: 'transfer', rule: '4.5' },
+          departmentId: 'civil',
+          handlerId: 'judge01',
+          dispatchedAt: new Date(at + n * H + 60_000),
+          ...over,
+        });
+      // A v3 bucket of a writer (the format until the lifecycle came in): revision, no lifecycle.
+      const v3 = (source: FactsSource, rev: number) =>
+        ['v3', ...encodeFacts(ticketFacts(source), rev).split('|').slice(1, -7)].join('|');
+      await setup
+        .collection<{ _id: string; tickets: Record<string, string> }>('ledger_fact_days')
+        .insertOne({
+          _id: '2026-06-08#0@old',
+          tickets: {
+            'T20260608-0001': v3(transfer(1), 3),
+            'T20260608-0002': v3(transfer(2), 3),
+          },
+        });
+      await setup
+        .collection<{ _id: string; v: number; at: Date }>('ledger_fact_day_list')
+        .insertOne({ _id: '2026-06-08#0@old', v: 1, at: new Date(at) });
+      // The ledger activity writes ticket 2 again after the lifecycle came in: a return, a
+      // reassignment, an extension — its v4 facts, of a later revision, win.
+      const store = LedgerFactsStore.of(setup);
+      await store.put([
+        transfer(2, {
+          rev: 4,
+          acceptedAt: null,
+          returns: [
+            { at: new Date(at + 3 * H), by: 'judge01', departmentId: 'civil', reason: '非本庭' },
+          ],
+          reassignments: [
+            {
+              at: new Date(at + 4 * H),
+              by: 'supervisor01',
+              reason: '改派',
+              from: { id: 'judge01', name: '李明', role: 'handler' },
+              fromDepartmentId: 'civil',
+              to: { id: 'head-filing', name: '吴立新', role: 'handler' },
+              toDepartmentId: 'filing',
+              lostMs: 3 * H,
+            },
+          ],
+          extension: {
+            status: 'refused',
+            until: new Date(at + 200 * H),
+            reason: '需调卷',
+            requestedBy: 'head-filing',
+            requestedAt: new Date(at + 5 * H),
+            previousFeedbackBy: null,
+            decidedBy: 'head-filing',
+            decidedAt: new Date(at + 6 * H),
+            note: null,
+          },
+        }),
+      ]);
+      const period = { from: new Date(at), to: new Date(at + DAY) };
+      const [one, two] = byId(await readAll(LedgerFactsStore.of(setup), period));
+      expect(one).toMatchObject({
+        id: 'T20260608-0001',
+        status: 'dispatched',
+        tracksAcceptance: false,
+        acceptedAt: null,
+        returnedBy: [],
+        reassignments: 0,
+        extensions: { requested: 0, approved: 0, refused: 0 },
+      });
+      expect(two).toMatchObject({
+        id: 'T20260608-0002',
+        tracksAcceptance: true,
+        returnedBy: ['civil'],
+        reassignments: 1,
+        lastReassignedAt: at + 4 * H,
+        extensions: { requested: 1, approved: 0, refused: 1 },
+      });
+      const m = await ledgerMetrics(LedgerFactsStore.of(setup), period, IDENTITY_NAMES as never, {
+        now: new Date(at + 10 * DAY),
+      });
+      expect(m).toMatchObject({
+        total: 2,
+        returnsByDepartment: { civil: 1 },
+        reassigned: 1,
+        extensions: { requested: 1, approved: 0, refused: 1 },
+      });
+    } finally {
+      await setup.dropDatabase();
+      await setup.close();
+    }
+  });
+
+  it('the ledger activity carries 签收, 退回, 改派 and 延期 into the facts', async () => {
+    const models = ledgerModels(connection);
+    const store = LedgerFactsStore.of(connection);
+    const at = Date.parse('2026-07-05T16:00:00Z'); // 2026-07-06 00:00 Shanghai
+    // Logged before the lifecycle: the intake's document has no `acceptedAt`.
+    await models.tickets.collection.insertOne({
+      _id: 'TF-LC-OLD' as never,
+      type: 'complaint',
+      receivedAt: new Date(at),
+      status: 'dispatched',
+    });
+    // Logged after: the intake's document has `acceptedAt: null`.
+    await models.tickets.collection.insertOne({
+      _id: 'TF-LC-NEW' as never,
+      type: 'complaint',
+      receivedAt: new Date(at + H),
+      status: 'dispatched',
+      acceptedAt: null,
+    });
+    const { syncTicketLedger } = createLedgerActivities(models, store);
+    const fields = {
+      type: 'complaint',
+      status: 'dispatched',
+      disposition: { action: 'transfer', rule: '4.5' },
+      departmentId: 'civil',
+      handlerId: 'judge01',
+      deadlines: {},
+      dispatchedAt: new Date(at + 2 * H),
+    };
+    await syncTicketLedger({
+      ticketId: 'TF-LC-OLD',
+      fields: { ...fields, receivedAt: new Date(at) } as never,
+      events: [],
+    });
+    await syncTicketLedger({
+      ticketId: 'TF-LC-NEW',
+      fields: {
+        ...fields,
+        receivedAt: new Date(at + H),
+        returns: [
+          { at: new Date(at + 3 * H), by: 'judge01', departmentId: 'civil', reason: '非本庭' },
+        ],
+      } as never,
+      events: [],
+    });
+    const day = byId(await readAll(store, { from: new Date(at), to: new Date(at + DAY) }));
+    expect(day.map((f) => [f.id, f.tracksAcceptance, f.acceptedAt, f.returnedBy])).toEqual([
+      ['TF-LC-NEW', true, null, ['civil']],
+      ['TF-LC-OLD', false, null, []],
+    ]);
   });
 });

@@ -19,6 +19,9 @@ const KINDS: NoticeKind[] = [
   'leadership_report',
   'sms_failed',
   'escalation_unacknowledged',
+  'returned',
+  'extension_requested',
+  'extension_decided',
 ];
 
 const facts: NoticeFacts = {
@@ -83,6 +86,37 @@ describe('notice templates (Chinese, per kind)', () => {
     expect(formatElapsed(40_000)).toBe('40秒');
     expect(formatElapsed(30 * 60_000)).toBe('30分钟');
     expect(formatElapsed(2 * 3_600_000)).toBe('2小时');
+  });
+
+  it('the 4.7 report links the recording on the ticket page instead of claiming it exists', () => {
+    const text = renderNotice('leadership_report', facts, 'https://12368.example.court');
+    expect(text).not.toContain('已整理');
+    expect(text).toContain('录音及书面材料见工单页面附件');
+    expect(text).toContain('https://12368.example.court/tickets/T20261128-0001');
+  });
+
+  it('return and extension notices quote their reason, masked, and the deadline that applies', () => {
+    const reason = '非本庭案件，来电人电话13912345678';
+    const returned = renderNotice('returned', { ...facts, reason });
+    expect(returned).toContain('被王法官退回');
+    expect(returned).toContain('139****5678');
+    expect(returned).toContain('请改派');
+    expect(renderNotice('extension_requested', { ...facts, reason: '需调卷' })).toContain(
+      '申请将工单T20261128-0001（投诉举报）反馈期限延至2026-12-01 09:00（理由：需调卷）',
+    );
+    expect(renderNotice('extension_decided', { ...facts, approved: true })).toContain('延期已批准');
+    expect(renderNotice('extension_decided', { ...facts, approved: false })).toContain(
+      '延期未获批准：工单T20261128-0001（投诉举报）仍须于2026-12-01 09:00前反馈',
+    );
+  });
+
+  it('the caller’s receipt: ticket number and deadline, the sign, no link, no name, no phone', () => {
+    const text = renderNotice('caller_receipt', facts, 'https://12368.example.court');
+    expect(text).toBe(
+      '【12368诉讼服务平台】您反映的事项已登记，工单号T20261128-0001，已转承办部门办理，承办人将于12月1日09:00前反馈办理情况。可致电12368查询。',
+    );
+    expect(text).not.toContain('http');
+    expect(text).not.toContain('王法官');
   });
 
   it('template variables for providers that send by template code', () => {

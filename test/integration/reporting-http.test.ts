@@ -215,6 +215,25 @@ describe('reporting service HTTP API on a hand-built ledger', () => {
     expect(m.agentWorkload.agent02).toMatchObject({ logged: 2, answeredWithin10sRate: 1 });
   });
 
+  it('gives the lifecycle’s figures as zeros for tickets logged before it', async () => {
+    const res = await get(`/api/reports/metrics?${PERIOD}`, supervisor);
+    expect(res.body).toMatchObject({
+      returnsByDepartment: {},
+      reassigned: 0,
+      extensions: { requested: 0, approved: 0, refused: 0 },
+    });
+    const csv = await get(`/api/reports/ledger?${PERIOD}&format=csv`, supervisor);
+    const [header, first] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toMatch(/,回访结果,签收时间,退回次数,改派记录,延期$/);
+    expect(first).toMatch(/^RPT-A,.*,无需回访,,0,,$/);
+    // Not one of these tickets has an `acceptedAt`: none is listed as not accepted in time.
+    const unaccepted = await get('/api/reports/unaccepted?limit=500', supervisor);
+    expect(unaccepted.status).toBe(200);
+    expect(unaccepted.body.items.filter((i: { id: string }) => /^(RPT|SCP)-/.test(i.id))).toEqual(
+      [],
+    );
+  });
+
   it('gives null rates for an empty period', async () => {
     const res = await get('/api/reports/metrics?from=2001-01-01&to=2001-01-02', supervisor);
     expect(res.status).toBe(200);

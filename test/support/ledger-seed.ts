@@ -38,3 +38,49 @@ export function answeredTicket(
     ...over,
   };
 }
+
+/** 退回: a return of the ticket by a handler of `departmentId`, at `at`. */
+export function ledgerReturn(at: Date, by: string, departmentId: string | null, reason = '非本庭') {
+  return { at, by, departmentId, reason };
+}
+
+/** 改派: a new route from one handler to another, at `at`. */
+export function ledgerReassignment(
+  at: Date,
+  from: { id: string; name: string; departmentId: string | null } | null,
+  to: { id: string; name: string; departmentId: string | null },
+  reason = '改派',
+  lostMs = 0,
+) {
+  return {
+    at,
+    by: 'supervisor01',
+    reason,
+    from: from ? { id: from.id, name: from.name, role: 'handler' } : null,
+    fromDepartmentId: from?.departmentId ?? null,
+    to: { id: to.id, name: to.name, role: 'handler' },
+    toDepartmentId: to.departmentId,
+    lostMs,
+  };
+}
+
+/** 延期: a request for a later feedback deadline, `until`, in state `status`. */
+export function ledgerExtension(
+  status: 'pending' | 'approved' | 'refused' | 'expired',
+  requestedAt: Date,
+  until: Date,
+  requestedBy = 'judge01',
+) {
+  const decided = status === 'approved' || status === 'refused';
+  return {
+    status,
+    until,
+    reason: '需调取卷宗',
+    requestedBy,
+    requestedAt,
+    previousFeedbackBy: null,
+    decidedBy: decided ? 'head-civil' : null,
+    decidedAt: decided ? new Date(requestedAt.getTime() + 3_600_000) : null,
+    note: null,
+  };
+}

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Connection } from '@temporalio/client';
@@ -65,6 +66,8 @@ export class WebStack {
   private tokens = new Map<string, string>();
   private stopping = false;
   private namespaceCreated = false;
+  /** Attachments of this stack only: ticket numbers restart with each run's database. */
+  private readonly attachmentsDir = mkdtempSync(join(tmpdir(), 'court12368-attachments-'));
 
   constructor(private readonly options: WebStackOptions) {
     this.namespace = `${testEnv().namespace}-${options.name}`;
@@ -109,6 +112,7 @@ export class WebStack {
       DEMO_PASSWORD,
       NOTIFY_QUIET_HOURS: 'off',
       NO_COLOR: '1',
+      ATTACHMENTS_DIR: this.attachmentsDir,
       ...this.options.env,
     };
     this.baseUrl = `http://127.0.0.1:${ports.INTAKE_PORT}`;
@@ -202,6 +206,7 @@ export class WebStack {
       child.stderr?.destroy();
     }
     this.apps = [];
+    rmSync(this.attachmentsDir, { recursive: true, force: true });
     await this.dropData();
   }
 

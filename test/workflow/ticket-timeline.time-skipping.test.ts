@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { calendarOverrideModel, voicemailModel } from '../../libs/database/src';
-import { parsePolicy } from '../../libs/domain/src';
+import { DEMO_CASE_NUMBER, parsePolicy } from '../../libs/domain/src';
 import { registerTicketSearchAttributes } from '../../libs/temporal/src/namespace-setup';
 import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
 import {
@@ -12,8 +12,12 @@ import {
 } from '../../libs/temporal/src/ticket-start';
 import {
   calendarChangedSignal,
+  decideExtensionUpdate,
   getTicketQuery,
+  reassignTicketUpdate,
   recordCallbackUpdate,
+  requestExtensionUpdate,
+  returnTicketUpdate,
   submitFeedbackUpdate,
 } from '../../workflows/ticket/messages';
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
@@ -216,5 +220,82 @@ describe('ticket timelines in real durations (time-skipping server)', () => {
       'reminder',
       'reminder',
     ]);
+  });
+
+  /** 4.2, the judge could not be reached: a transfer to judge01 (civil), 3 days to feed back. */
+  async function startToJudge() {
+    const input = ticketInput({ type: 'contact_judge', caseNumber: DEMO_CASE_NUMBER }, policy, {
+      couldNotReachJudge: true,
+    });
+    input.receivedAt = new Date(await env.currentTimeMs()).toISOString();
+    const handle = await env.client.workflow.start(
+      ticketWorkflow,
+      ticketWorkflowOptions(input, taskQueue),
+    );
+    return settled(handle, (v) => v.status === 'dispatched').then((view) => ({ handle, view }));
+  }
+
+  it('an approved extension (延期) holds the red light until the new deadline, the warning moving with it', async () => {
+    await advanceTo(shanghai('2027-01-04T10:00:00')); // Monday
+    const { handle, view } = await startToJudge();
+    expect(Date.parse(view.deadlines.feedbackBy!)).toBeLessThan(shanghai('2027-01-07T10:01:00'));
+    const until = new Date(shanghai('2027-01-11T17:30:00')).toISOString();
+    await handle.executeUpdate(requestExtensionUpdate, {
+      args: [{ actorId: 'judge01', until, reason: '需调取外地卷宗' }],
+    });
+    const approved = await handle.executeUpdate(decideExtensionUpdate, {
+      args: [{ actorId: 'head-civil', asSupervisor: false, approve: true, note: null }],
+    });
+    expect(approved.deadlines.feedbackBy).toBe(until);
+
+    await advanceTo(shanghai('2027-01-07T10:05:00')); // past the original deadline
+    const held = await settled(handle, () => true);
+    expect(held).toMatchObject({ status: 'dispatched', redLight: false, overdueAt: null });
+    expect(held.timeline.map((e) => e.kind)).not.toContain('warning');
+    await advanceTo(shanghai('2027-01-10T12:00:00')); // past 0.67 of the extended window
+    await settled(handle, (v) => v.timeline.some((e) => e.kind === 'warning'));
+    await advanceTo(shanghai('2027-01-11T17:31:00'));
+    const red = await settled(handle, (v) => v.overdueAt !== null);
+    expect(Date.parse(red.overdueAt!)).toBeGreaterThanOrEqual(Date.parse(until));
+    await handle.terminate('test done');
+  });
+
+  it('a returned ticket (退回) waits with no clock; the reassignment (改派) starts a fresh 3 days', async () => {
+    await advanceTo(shanghai('2027-01-12T10:00:00'));
+    const { handle } = await startToJudge();
+    await advanceTo(shanghai('2027-01-12T11:00:00'));
+    await handle.executeUpdate(returnTicketUpdate, {
+      args: [{ actorId: 'judge01', reason: '本案已移送立案庭' }],
+    });
+    await advanceTo(shanghai('2027-01-16T09:00:00')); // past the first window: no red light
+    expect(await settled(handle, () => true)).toMatchObject({
+      status: 'returned',
+      redLight: false,
+    });
+    const head = { id: 'head-filing', name: '吴立新', role: 'handler' as const };
+    const reassigned = await handle.executeUpdate(reassignTicketUpdate, {
+      args: [
+        {
+          actorId: 'supervisor01',
+          reason: '改由立案庭办理',
+          target: head,
+          departmentId: 'filing',
+          departmentHead: head,
+        },
+      ],
+    });
+    const minute = 60_000;
+    const restarted = Date.parse(reassigned.deadlines.feedbackBy!);
+    expect(Math.abs(restarted - shanghai('2027-01-19T09:00:00'))).toBeLessThan(minute);
+    const lost = shanghai('2027-01-16T09:00:00') - shanghai('2027-01-12T10:00:00');
+    expect(Math.abs(reassigned.reassignments[0]!.lostMs - lost)).toBeLessThan(minute);
+    await advanceTo(shanghai('2027-01-19T08:58:00'));
+    expect(await settled(handle, () => true)).toMatchObject({
+      status: 'dispatched',
+      redLight: false,
+    });
+    await advanceTo(shanghai('2027-01-19T09:02:00'));
+    await settled(handle, (v) => v.overdueAt !== null);
+    await handle.terminate('test done');
   });
 });

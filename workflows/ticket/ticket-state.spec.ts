@@ -124,4 +124,90 @@ describe('TicketState', () => {
     state.dispatch(T0 + 3 * 3600_000);
     expect(state.timeline.at(-1)?.note).toContain('已超过2小时派发时限');
   });
+
+  describe('the lifecycle additions', () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const dispatched = () => {
+      const state = stateFor({ type: 'petition' });
+      state.dispatch(T0);
+      state.setDeadline('feedbackBy', iso(T0 + 3 * 86_400_000));
+      return state;
+    };
+    const filing = { id: 'head-filing', name: '吴立新', role: 'handler' as const };
+
+    it('accepts once, from the handler addressed only', () => {
+      const state = dispatched();
+      expect(rejectionOf(() => state.checkAccept('judge01')).code).toBe('forbidden');
+      state.applyAccept('head-petition', T0 + 1);
+      expect(state.acceptedAt).toBe(iso(T0 + 1));
+      expect(rejectionOf(() => state.checkAccept('head-petition')).code).toBe('conflict');
+    });
+
+    it('returns before the red light only; a reassignment keeps both routes and the time lost', () => {
+      const state = dispatched();
+      state.applyAccept('head-petition', T0 + 1);
+      state.applyReturn('head-petition', '不属信访', T0 + 10);
+      expect(state).toMatchObject({ status: 'returned', awaitingFeedback: false });
+      expect(state.deadlines.feedbackBy).toBeNull();
+      expect(rejectionOf(() => state.checkReassign('head-petition')).code).toBe('invalid');
+      state.reassign(
+        'agent01',
+        { reason: '改由立案庭', target: filing, departmentId: 'filing' },
+        filing,
+        T0 + 60_000,
+      );
+      expect(state).toMatchObject({
+        status: 'dispatched',
+        handler: filing,
+        departmentId: 'filing',
+        departmentHead: filing,
+        acceptedAt: null,
+        dispatchedAt: iso(T0 + 60_000),
+      });
+      expect(state.reassignments[0]).toMatchObject({
+        from: { id: 'head-petition' },
+        lostMs: 60_000,
+      });
+      expect(state.disposition.target).toEqual(filing);
+      expect(state.input.disposition.target?.id).toBe('head-petition');
+      state.markOverdue(T0 + 70_000, 'late');
+      expect(rejectionOf(() => state.checkReturn('head-filing')).code).toBe('conflict');
+      expect(rejectionOf(() => state.checkReassign('judge01')).code).toBe('conflict');
+    });
+
+    it('keeps one pending extension; the head decides, not the one who asked', () => {
+      const state = dispatched();
+      const later = iso(T0 + 5 * 86_400_000);
+      expect(rejectionOf(() => state.checkExtensionRequest('head-petition', iso(T0))).code).toBe(
+        'invalid',
+      );
+      state.applyExtensionRequest('head-petition', later, '外调', T0 + 1);
+      expect(rejectionOf(() => state.checkExtensionRequest('head-petition', later)).code).toBe(
+        'conflict',
+      );
+      // head-petition heads its own department: only a supervisor may decide.
+      expect(rejectionOf(() => state.checkExtensionDecision('head-petition', false)).code).toBe(
+        'forbidden',
+      );
+      expect(() => state.checkExtensionDecision('supervisor01', true)).not.toThrow();
+      state.applyExtensionDecision('supervisor01', true, null, T0 + 2);
+      expect(state.deadlines.feedbackBy).toBe(later);
+      expect(state.extension).toMatchObject({
+        status: 'approved',
+        decidedBy: 'supervisor01',
+        previousFeedbackBy: iso(T0 + 3 * 86_400_000),
+      });
+    });
+
+    it('an unanswered extension expires with the red light', () => {
+      const state = dispatched();
+      state.applyExtensionRequest('head-petition', iso(T0 + 5 * 86_400_000), '外调', T0 + 1);
+      state.markOverdue(T0 + 3 * 86_400_000, '承办人未在期限内反馈');
+      expect(state.extension?.status).toBe('expired');
+      expect(state.timeline.at(-1)?.kind).toBe('extension_expired');
+      expect(rejectionOf(() => state.checkExtensionDecision('supervisor01', true)).code).toBe(
+        'conflict',
+      );
+    });
+  });
 });

@@ -1,18 +1,25 @@
 import type { Disposition, Route } from '../../libs/domain/src/disposition';
 import type { DispositionTarget } from '../../libs/domain/src/disposition-types';
 import type {
+  ProgressNote,
   RepeatCall,
   TicketCallback,
   TicketDeadlines,
+  TicketExtension,
   TicketFeedback,
+  TicketReassignment,
+  TicketReturn,
   TicketStatus,
   TimelineEvent,
   TimelineEventKind,
 } from '../../libs/domain/src/ticket';
 import type { TicketWorkflowInput } from './ticket-input';
 
-/** Why a message was refused: `forbidden` (the wrong person, 403) or `conflict` (the wrong time, 409). */
-export type RejectionCode = 'forbidden' | 'conflict';
+/**
+ * Why a message was refused: `forbidden` (the wrong person, 403), `conflict` (the wrong time,
+ * 409) or `invalid` (a value that cannot be right for this ticket, 400).
+ */
+export type RejectionCode = 'forbidden' | 'conflict' | 'invalid';
 
 export class TicketRejection extends Error {
   constructor(
@@ -58,6 +65,12 @@ export interface TicketView {
   escalation: EscalationState | null;
   repeatCalls: RepeatCall[];
   timeline: TimelineEvent[];
+  acceptedAt: string | null;
+  progressNotes: ProgressNote[];
+  returns: TicketReturn[];
+  reassignments: TicketReassignment[];
+  extension: TicketExtension | null;
+  extensions: TicketExtension[];
 }
 
 const ACTIVE_ROUTE_STATUSES: RouteStatus[] = ['dispatched', 'overdue', 'reminded', 'bulletined'];
@@ -110,8 +123,17 @@ export class TicketState {
   /** Bumped on every deadline change, so that waits re-arm their timers. */
   deadlineEpoch = 0;
 
-  readonly handler: DispositionTarget | null;
-  readonly departmentId: string | null;
+  acceptedAt: string | null = null;
+  readonly progressNotes: ProgressNote[] = [];
+  readonly returns: TicketReturn[] = [];
+  readonly reassignments: TicketReassignment[] = [];
+  readonly extensions: TicketExtension[] = [];
+
+  /** The handler addressed now: the transfer's target, until a reassignment (改派). */
+  handler: DispositionTarget | null;
+  departmentId: string | null;
+  /** The head of the handler's department (Art. 5 notifies both); may be the handler. */
+  departmentHead: DispositionTarget | null;
   readonly routes: Partial<Record<Route['action'], Route>>;
 
   constructor(readonly input: TicketWorkflowInput) {
@@ -119,6 +141,27 @@ export class TicketState {
     const transfer = this.routes.transfer ?? null;
     this.handler = transfer?.target ?? null;
     this.departmentId = transfer?.departmentId ?? input.disposition.departmentId ?? null;
+    this.departmentHead = input.departmentHead;
+  }
+
+  /** The latest extension request (延期), or null. */
+  get extension(): TicketExtension | null {
+    return this.extensions[this.extensions.length - 1] ?? null;
+  }
+
+  /** The disposition as it stands: a reassignment replaces the transfer's target. */
+  get disposition(): Disposition {
+    const last = this.reassignments[this.reassignments.length - 1];
+    if (!last) return this.input.disposition;
+    const rerouted = (route: Route): Route =>
+      route.action === 'transfer'
+        ? ({ ...route, target: last.to, departmentId: last.toDepartmentId } as Route)
+        : route;
+    const d = this.input.disposition;
+    return {
+      ...(rerouted(d) as Disposition),
+      alsoRoutes: d.alsoRoutes.map(rerouted),
+    };
   }
 
   get keyCallback(): boolean {
@@ -185,6 +228,10 @@ export class TicketState {
     this.redLight = true;
     this.overdueAt = iso(now);
     this.record('overdue', 'system', why, now);
+    if (this.extension?.status === 'pending') {
+      this.settleExtension({ status: 'expired', decidedBy: null, note: null }, now);
+      this.record('extension_expired', 'system', `原反馈期限 ${this.deadlines.feedbackBy}`, now);
+    }
   }
 
   remind(now: number, actor: string, note: string | null): void {
@@ -217,7 +264,7 @@ export class TicketState {
     if (!this.awaitingFeedback) {
       throw new TicketRejection('conflict', `工单当前状态为“${this.status}”，不在等待反馈阶段`);
     }
-    const allowed = [this.handler?.id, this.input.departmentHead?.id].filter(Boolean);
+    const allowed = [this.handler?.id, this.departmentHead?.id].filter(Boolean);
     if (!allowed.includes(actorId)) {
       throw new TicketRejection('forbidden', '只有承办人或其部门负责人可以反馈办理结果');
     }
@@ -287,6 +334,188 @@ export class TicketState {
     this.record('callback', actorId, input.note, now);
   }
 
+  // ——— the lifecycle additions: accept, progress, return, reassign, extension ———
+
+  private checkHandlerAddressed(actorId: string, what: string): void {
+    if (this.handler?.id !== actorId) {
+      throw new TicketRejection('forbidden', `只有本工单的承办人可以${what}`);
+    }
+  }
+
+  checkAccept(actorId: string): void {
+    this.checkHandlerAddressed(actorId, '签收');
+    if (!this.awaitingFeedback) {
+      throw new TicketRejection('conflict', `工单当前状态为“${this.status}”，无需签收`);
+    }
+    if (this.acceptedAt !== null) throw new TicketRejection('conflict', '工单已签收');
+  }
+
+  applyAccept(actorId: string, now: number): void {
+    this.acceptedAt = iso(now);
+    this.record('accepted', actorId, null, now);
+  }
+
+  checkProgress(actorId: string): void {
+    this.checkHandlerAddressed(actorId, '登记进展');
+    if (!this.awaitingFeedback) {
+      throw new TicketRejection('conflict', `工单当前状态为“${this.status}”，不在办理阶段`);
+    }
+  }
+
+  applyProgress(actorId: string, note: string, now: number): void {
+    this.progressNotes.push({ at: iso(now), by: actorId, note });
+    this.record('progress', actorId, note, now);
+  }
+
+  checkReturn(actorId: string): void {
+    this.checkHandlerAddressed(actorId, '退回');
+    if (this.routeStatus !== 'dispatched') {
+      throw new TicketRejection(
+        'conflict',
+        this.overdueAt !== null
+          ? '工单已逾期（红灯），不能退回，请反馈办理结果'
+          : `工单当前状态为“${this.status}”，不能退回`,
+      );
+    }
+  }
+
+  /** 退回: the ticket waits for an agent or a supervisor to reassign it; no feedback clock runs. */
+  applyReturn(actorId: string, reason: string, now: number): void {
+    this.returns.push({ at: iso(now), by: actorId, departmentId: this.departmentId, reason });
+    this.routeStatus = 'returned';
+    this.dropPendingExtension(now, '工单已退回');
+    this.setDeadline('feedbackBy', null);
+    this.record('returned', actorId, reason, now);
+  }
+
+  checkReassign(targetId: string): void {
+    if (this.routeStatus !== 'returned' && this.routeStatus !== 'dispatched') {
+      throw new TicketRejection(
+        'conflict',
+        `工单当前状态为“${this.status}”，只有已退回或已转办未逾期的工单可以改派`,
+      );
+    }
+    if (this.handler?.id === targetId) {
+      throw new TicketRejection('invalid', '改派对象与当前承办人相同');
+    }
+  }
+
+  /** 改派: a new handler, dispatched now; the feedback window restarts (the workflow sets it). */
+  reassign(
+    by: string,
+    input: { reason: string; target: DispositionTarget; departmentId: string | null },
+    head: DispositionTarget | null,
+    now: number,
+  ): void {
+    const since = this.dispatchedAt ? Date.parse(this.dispatchedAt) : now;
+    this.reassignments.push({
+      at: iso(now),
+      by,
+      reason: input.reason,
+      from: this.handler,
+      fromDepartmentId: this.departmentId,
+      to: input.target,
+      toDepartmentId: input.departmentId,
+      lostMs: Math.max(0, now - since),
+    });
+    this.dropPendingExtension(now, '工单已改派');
+    this.record('reassigned', by, `改派至${input.target.name}：${input.reason}`, now);
+    this.handler = input.target;
+    this.departmentId = input.departmentId;
+    this.departmentHead = head;
+    this.acceptedAt = null;
+    this.routeStatus = 'dispatched';
+    this.dispatchedAt = iso(now);
+    this.record('dispatched', 'system', `派发至${input.target.name}（改派）`, now);
+  }
+
+  checkExtensionRequest(actorId: string, until: string): void {
+    this.checkHandlerAddressed(actorId, '申请延期');
+    if (!this.awaitingFeedback || this.overdueAt !== null) {
+      throw new TicketRejection(
+        'conflict',
+        this.overdueAt !== null
+          ? '工单已逾期（红灯），不能再申请延期'
+          : `工单当前状态为“${this.status}”，不能申请延期`,
+      );
+    }
+    if (this.extension?.status === 'pending') {
+      throw new TicketRejection('conflict', '已有一项延期申请待审批');
+    }
+    const current = this.deadlines.feedbackBy;
+    if (current !== null && Date.parse(until) <= Date.parse(current)) {
+      throw new TicketRejection('invalid', `延期至的时间应晚于当前反馈期限 ${current}`);
+    }
+  }
+
+  applyExtensionRequest(actorId: string, until: string, reason: string, now: number): void {
+    this.extensions.push({
+      status: 'pending',
+      until,
+      reason,
+      requestedBy: actorId,
+      requestedAt: iso(now),
+      previousFeedbackBy: this.deadlines.feedbackBy,
+      decidedBy: null,
+      decidedAt: null,
+      note: null,
+    });
+    this.record('extension_requested', actorId, `申请延期至 ${until}：${reason}`, now);
+  }
+
+  /** The head of the handler's department decides, or a supervisor; never the one who asked. */
+  checkExtensionDecision(actorId: string, asSupervisor: boolean): void {
+    const pending = this.extension?.status === 'pending' ? this.extension : null;
+    if (!pending || !this.awaitingFeedback) {
+      throw new TicketRejection('conflict', '该工单没有待审批的延期申请');
+    }
+    const head = this.departmentHead?.id === actorId && pending.requestedBy !== actorId;
+    if (!asSupervisor && !head) {
+      throw new TicketRejection('forbidden', '只有承办部门负责人或督办人员可以审批延期申请');
+    }
+  }
+
+  /** Approved: the feedback deadline moves to `until` (the caller's timer re-arms on it). */
+  applyExtensionDecision(
+    actorId: string,
+    approve: boolean,
+    note: string | null,
+    now: number,
+  ): void {
+    const until = this.extension!.until;
+    this.settleExtension(
+      { status: approve ? 'approved' : 'refused', decidedBy: actorId, note },
+      now,
+    );
+    if (approve) this.setDeadline('feedbackBy', until);
+    this.record(
+      approve ? 'extension_approved' : 'extension_refused',
+      actorId,
+      approve ? `反馈期限延至 ${until}${note ? `；${note}` : ''}` : note,
+      now,
+    );
+  }
+
+  private settleExtension(
+    decision: Pick<TicketExtension, 'status' | 'decidedBy' | 'note'>,
+    now: number,
+  ): void {
+    const index = this.extensions.length - 1;
+    this.extensions[index] = { ...this.extensions[index]!, ...decision, decidedAt: iso(now) };
+  }
+
+  private dropPendingExtension(now: number, why: string): void {
+    if (this.extension?.status !== 'pending') return;
+    this.settleExtension({ status: 'expired', decidedBy: null, note: why }, now);
+    this.record('extension_expired', 'system', why, now);
+  }
+
+  checkAttachmentNote(): void {
+    if (this.routeStatus === 'closed') {
+      throw new TicketRejection('conflict', '工单已办结');
+    }
+  }
+
   view(): TicketView {
     return {
       id: this.input.ticketId,
@@ -312,6 +541,12 @@ export class TicketState {
         : null,
       repeatCalls: [...this.repeatCalls],
       timeline: [...this.timeline],
+      acceptedAt: this.acceptedAt,
+      progressNotes: [...this.progressNotes],
+      returns: [...this.returns],
+      reassignments: [...this.reassignments],
+      extension: this.extension,
+      extensions: [...this.extensions],
     };
   }
 }

@@ -18,7 +18,11 @@ import type { PolicyActivities } from '../../activities/policy/policy.activities
 import type { EscalationLevel } from '../../libs/domain/src/disposition';
 import type { DispositionTarget } from '../../libs/domain/src/disposition-types';
 import { durationToMs, formatDuration, type PolicyDuration } from '../../libs/domain/src/duration';
-import { TICKET_TYPE_LABELS, type TicketDeadlines } from '../../libs/domain/src/ticket';
+import {
+  TICKET_TYPE_LABELS,
+  type TicketDeadlines,
+  type TicketExtension,
+} from '../../libs/domain/src/ticket';
 import {
   TicketDeadline,
   TicketDepartment,
@@ -29,19 +33,28 @@ import {
 } from '../../libs/temporal/src/search-attributes';
 import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
 import {
+  type AttachmentNoteInput,
+  acceptTicketUpdate,
   acknowledgeEscalationUpdate,
   awaitRoutedUpdate,
   type CallbackInput,
   calendarChangedSignal,
+  decideExtensionUpdate,
   getTicketQuery,
+  type ReassignInput,
   type ReminderInput,
   type RepeatCallInput,
+  reassignTicketUpdate,
+  recordAttachmentUpdate,
   recordCallbackUpdate,
+  recordProgressUpdate,
   recordRepeatCallUpdate,
+  requestExtensionUpdate,
+  returnTicketUpdate,
   sendReminderUpdate,
   submitFeedbackUpdate,
 } from './messages';
-import { GROUP_RECIPIENTS, type TicketWorkflowInput } from './ticket-input';
+import { CALLER_RECIPIENT, GROUP_RECIPIENTS, type TicketWorkflowInput } from './ticket-input';
 import { TicketRejection, TicketState, type TicketView } from './ticket-state';
 
 /**
@@ -144,7 +157,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     flags: { ...input.flags },
     status: state.status,
     redLight: state.redLight,
-    disposition: input.disposition as unknown as Record<string, unknown>,
+    disposition: state.disposition as unknown as Record<string, unknown>,
     handlerId: state.handler?.id ?? null,
     departmentId: state.departmentId,
     deadlines: Object.fromEntries(
@@ -171,6 +184,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       : null,
     repeatCalls: state.repeatCalls.map((c) => ({ ...c, at: new Date(c.at) })),
     provisionalDeadlines: state.provisionalDeadlines,
+    ...lifecycleLedgerFields(state),
   });
 
   async function writeLedger(): Promise<never> {
@@ -200,6 +214,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       status: state.status,
       redLight: state.redLight,
       deadline,
+      handler: state.handler?.id ?? null,
+      department: state.departmentId,
     };
     const key = JSON.stringify(values);
     if (key === shownAttributes) return;
@@ -391,6 +407,113 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     { validator: (_: CallbackInput) => toRejection(() => state.checkCallback()) },
   );
 
+  // ——— the lifecycle additions: 签收, 进展说明, 退回, 改派, 延期, 附件 ———
+  /** Applies a change and answers once it is in the ledger. */
+  async function recorded(apply: () => void): Promise<TicketView> {
+    apply();
+    changed();
+    await writtenUpTo(changes);
+    return state.view();
+  }
+  let reassignRequest: ReassignInput | null = null;
+  /** Feedback windows opened so far: a reassignment answers once the new one has its deadline. */
+  let windowsOpened = 0;
+
+  setHandler(
+    acceptTicketUpdate,
+    ({ actorId }) => recorded(() => state.applyAccept(actorId, Date.now())),
+    { validator: ({ actorId }) => toRejection(() => state.checkAccept(actorId)) },
+  );
+
+  setHandler(
+    recordProgressUpdate,
+    ({ actorId, note }) => recorded(() => state.applyProgress(actorId, note, Date.now())),
+    { validator: ({ actorId }) => toRejection(() => state.checkProgress(actorId)) },
+  );
+
+  setHandler(
+    returnTicketUpdate,
+    ({ actorId, reason }) =>
+      recorded(() => {
+        state.applyReturn(actorId, reason, Date.now());
+        delete deadlineBases.feedbackBy;
+        notify(
+          'returned',
+          [GROUP_RECIPIENTS.agents, GROUP_RECIPIENTS.supervisors],
+          `r${state.returns.length}`,
+          { reason },
+          { sms: false },
+        );
+      }),
+    { validator: ({ actorId }) => toRejection(() => state.checkReturn(actorId)) },
+  );
+
+  setHandler(
+    reassignTicketUpdate,
+    async (request) => {
+      const opened = windowsOpened;
+      reassignRequest = request;
+      await condition(() => windowsOpened > opened);
+      await writtenUpTo(changes);
+      return state.view();
+    },
+    {
+      validator: ({ target }) =>
+        toRejection(() => {
+          if (reassignRequest !== null) {
+            throw new TicketRejection('conflict', '工单正在改派，请稍后刷新');
+          }
+          state.checkReassign(target.id);
+        }),
+    },
+  );
+
+  setHandler(
+    requestExtensionUpdate,
+    ({ actorId, until, reason }) =>
+      recorded(() => {
+        state.applyExtensionRequest(actorId, until, reason, Date.now());
+        const head = state.departmentHead;
+        const decider = head && head.id !== actorId ? head : GROUP_RECIPIENTS.supervisors;
+        notify(
+          'extension_requested',
+          [decider],
+          `e${state.extensions.length}`,
+          { deadline: until, reason },
+          { sms: typeof decider !== 'string' },
+        );
+      }),
+    {
+      validator: ({ actorId, until }) =>
+        toRejection(() => state.checkExtensionRequest(actorId, until)),
+    },
+  );
+
+  setHandler(
+    decideExtensionUpdate,
+    ({ actorId, approve, note }) =>
+      recorded(() => {
+        state.applyExtensionDecision(actorId, approve, note, Date.now());
+        // An approved date is the deadline itself: a calendar change no longer moves it.
+        if (approve) delete deadlineBases.feedbackBy;
+        notify('extension_decided', [state.handler], `e${state.extensions.length}`, {
+          approved: approve,
+          deadline: state.deadlines.feedbackBy,
+          reason: note ?? undefined,
+        });
+      }),
+    {
+      validator: ({ actorId, asSupervisor }) =>
+        toRejection(() => state.checkExtensionDecision(actorId, asSupervisor)),
+    },
+  );
+
+  setHandler(
+    recordAttachmentUpdate,
+    ({ actorId, name }) => recorded(() => state.record('attachment', actorId, name, Date.now())),
+    { validator: (_: AttachmentNoteInput) => toRejection(() => state.checkAttachmentNote()) },
+  );
+
   setHandler(calendarChangedSignal, (signal) => {
     if (patched(CALENDAR_VERSION_CHECK)) {
       // A re-arm after a calendar import names its version; sent again (a resumed re-arm), or
@@ -409,12 +532,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   // ——— the paths ———
   const now = () => Date.now();
-  const head = input.departmentHead;
 
   function sendReminder(actorId: string, note: string | null): void {
     state.remind(now(), actorId, note);
     changed();
-    notify('reminder', [head ?? state.handler], `r${state.reminders}`, {
+    notify('reminder', [state.departmentHead ?? state.handler], `r${state.reminders}`, {
       reminders: state.reminders,
     });
   }
@@ -467,29 +589,66 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   async function transferPath(): Promise<void> {
     await setDeadlineAfter('dispatchBy', input.receivedAt, policy.dispatchWithin);
     state.dispatch(now());
-    const dispatchedAt = state.dispatchedAt!;
-    const feedbackBy = await setDeadlineAfter('feedbackBy', dispatchedAt, policy.feedbackWithin);
-    notify('dispatch', [state.handler, head], 'first', { deadline: state.deadlines.feedbackBy });
+    for (let round = 0; !(await feedbackWindow(round)); round += 1) {
+      // Returned (退回) or reassigned straight away: wait for the new route (改派).
+      await condition(() => reassignRequest !== null);
+      const { actorId, departmentHead, ...route } = reassignRequest!;
+      reassignRequest = null;
+      state.reassign(actorId, route, departmentHead, now());
+      changed();
+    }
+    await awaitCallback();
+  }
+
+  /**
+   * One handler's feedback window (Art. 5, 7, 8): the deadline from the dispatch, the yellow
+   * warning, then overdue, reminders and bulletin. True once handled; false when the ticket is
+   * returned or reassigned before its red light, and a new window follows.
+   */
+  async function feedbackWindow(round: number): Promise<boolean> {
+    const dispatchedAt = Date.parse(state.dispatchedAt!);
+    const feedbackBy = await setDeadlineAfter(
+      'feedbackBy',
+      state.dispatchedAt!,
+      policy.feedbackWithin,
+    );
+    windowsOpened += 1;
+    const occurrence = round === 0 ? 'first' : `a${round}`;
+    notify('dispatch', [state.handler, state.departmentHead], occurrence, {
+      deadline: state.deadlines.feedbackBy,
+    });
+    if (round === 0) {
+      notify('caller_receipt', [CALLER_RECIPIENT], 'first', {
+        deadline: state.deadlines.feedbackBy,
+      });
+    }
 
     const handled = () => state.routeStatus === 'handled';
-    const warnAt =
-      Date.parse(dispatchedAt) + policy.warnAt * (feedbackBy - Date.parse(dispatchedAt));
-    if (
-      !(await waitUntil(
-        () => warnAt,
-        () => handled() || overdueRequested,
-        '黄灯预警计时',
-      ))
-    ) {
+    const rerouted = () => state.routeStatus === 'returned' || reassignRequest !== null;
+    const stop = () => handled() || overdueRequested || rerouted();
+    const firstWarnAt = dispatchedAt + policy.warnAt * (feedbackBy - dispatchedAt);
+    // An extension approved in this window moves the warning with the deadline.
+    const warnAt = () => {
+      const extension = state.extension;
+      const extended =
+        extension?.status === 'approved' && Date.parse(extension.decidedAt!) >= dispatchedAt;
+      const due = state.deadlines.feedbackBy;
+      return extended && due
+        ? dispatchedAt + policy.warnAt * (Date.parse(due) - dispatchedAt)
+        : firstWarnAt;
+    };
+    if (!(await waitUntil(warnAt, stop, '黄灯预警计时'))) {
       state.warn(now());
       changed();
-      notify('warning', [state.handler], 'first', { deadline: state.deadlines.feedbackBy });
+      notify('warning', [state.handler], occurrence, { deadline: state.deadlines.feedbackBy });
     }
+    if (rerouted()) return false;
     const feedbackInTime = await waitUntil(
       deadlineMs('feedbackBy'),
-      () => handled() || overdueRequested,
+      stop,
       `等待承办人反馈（${formatDuration(policy.feedbackWithin)}内）`,
     );
+    if (rerouted()) return false;
     if (!handled()) {
       state.markOverdue(
         now(),
@@ -497,10 +656,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       );
       overdueRequested = false;
       changed();
-      notify('red_light', [state.handler, head], 'first');
+      notify('red_light', [state.handler, state.departmentHead], 'first');
       await overduePath();
     }
-    await awaitCallback();
+    return true;
   }
 
   /** Art. 8: reminder within 1 working day, then bulletin, then a reminder each period. */
@@ -537,7 +696,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       if (!state.bulletinedAt) {
         state.bulletin(now());
         changed();
-        notify('bulletin', [head, GROUP_RECIPIENTS.supervisors], 'first', {}, { sms: false });
+        notify(
+          'bulletin',
+          [state.departmentHead, GROUP_RECIPIENTS.supervisors],
+          'first',
+          {},
+          { sms: false },
+        );
       }
       if (policy.autoRemind) sendReminder('system', `通报后第${period}次催办`);
       else {
@@ -682,10 +847,33 @@ function dateOrNull(at: string | null): Date | null {
   return at ? new Date(at) : null;
 }
 
+/** The ledger's fields for accept, progress, returns, reassignments and extensions. */
+function lifecycleLedgerFields(state: TicketState) {
+  const extension = (e: TicketExtension) => ({
+    ...e,
+    until: new Date(e.until),
+    requestedAt: new Date(e.requestedAt),
+    previousFeedbackBy: dateOrNull(e.previousFeedbackBy),
+    decidedAt: dateOrNull(e.decidedAt),
+  });
+  return {
+    acceptedAt: dateOrNull(state.acceptedAt),
+    progressNotes: state.progressNotes.map((p) => ({ ...p, at: new Date(p.at) })),
+    returns: state.returns.map((r) => ({ ...r, at: new Date(r.at) })),
+    reassignments: state.reassignments.map((r) => ({ ...r, at: new Date(r.at) })),
+    extension: state.extension ? extension(state.extension) : null,
+    extensions: state.extensions.map(extension),
+  };
+}
+
 /** The deadline that matters next, for the TicketDeadline search attribute. */
 function nextDeadline(state: TicketState): string | null {
   const { deadlines } = state;
-  if (state.routeStatus === 'closed' || (state.routeStatus === 'answered' && !state.callbackDue))
+  if (
+    state.routeStatus === 'closed' ||
+    state.routeStatus === 'returned' ||
+    (state.routeStatus === 'answered' && !state.callbackDue)
+  )
     return null;
   if (state.routeStatus === 'handled' || state.routeStatus === 'answered')
     return deadlines.callbackBy;

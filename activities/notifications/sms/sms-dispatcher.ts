@@ -7,7 +7,7 @@ import type {
 import { isDuplicateKey } from '@court/database';
 import { maskPhone, type QuietHours, smsSendableAt } from '@court/domain';
 import type { Model } from 'mongoose';
-import { formatElapsed } from '../templates';
+import { CALLER_RECIPIENT, formatElapsed } from '../templates';
 import { type SmsProvider, SmsProviderError } from './sms-provider';
 import { retryDelayMs, type SmsRetryPolicy } from './sms-retry';
 
@@ -258,7 +258,11 @@ export class SmsDispatcher {
     this.deps.logger.warn(
       `SMS ${message._id} (${message.kind}) to ${maskPhone(message.to)} ${status}: ${failure.failure}`,
     );
-    const person = await this.deps.people.findById(message.recipientId).lean();
+    // The caller is no person of the directory: named as such, never by number.
+    const person =
+      message.recipientId === CALLER_RECIPIENT
+        ? { name: '来电人' }
+        : await this.deps.people.findById(message.recipientId).lean();
     const code = failure.providerCode ? `，${failure.providerCode}` : '';
     await this.deps.tellSupervisors(
       message,

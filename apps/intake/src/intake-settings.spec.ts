@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { loadIntakeSettings, seedingProblems } from './intake-settings';
 
 describe('production mode (seedingProblems, loadIntakeSettings)', () => {
@@ -48,5 +49,25 @@ describe('production mode (seedingProblems, loadIntakeSettings)', () => {
     expect(loadIntakeSettings({}).auditRetentionDays).toBe(1095);
     expect(loadIntakeSettings({ AUDIT_RETENTION_DAYS: '365' }).auditRetentionDays).toBe(365);
     expect(() => loadIntakeSettings({ AUDIT_RETENTION_DAYS: '0' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+
+  it('accepts attachments up to ATTACHMENT_MAX_BYTES (default 20 MB)', () => {
+    expect(loadIntakeSettings({}).attachmentMaxBytes).toBe(20 * 1024 * 1024);
+    expect(loadIntakeSettings({ ATTACHMENT_MAX_BYTES: '65536' }).attachmentMaxBytes).toBe(65536);
+    expect(() => loadIntakeSettings({ ATTACHMENT_MAX_BYTES: '0' })).toThrow(/ATTACHMENT_MAX_BYTES/);
+    expect(() => loadIntakeSettings({ ATTACHMENT_MAX_BYTES: '20MB' })).toThrow(
+      /ATTACHMENT_MAX_BYTES/,
+    );
+  });
+
+  it('keeps attachments in ATTACHMENTS_DIR, else <DATA_DIR>/attachments, else data/attachments', () => {
+    expect(loadIntakeSettings({ ATTACHMENTS_DIR: '/srv/files' }).attachmentsDir).toBe('/srv/files');
+    expect(
+      loadIntakeSettings({ ATTACHMENTS_DIR: '/srv/files', DATA_DIR: '/srv/data' }).attachmentsDir,
+    ).toBe('/srv/files');
+    expect(loadIntakeSettings({ DATA_DIR: '/srv/data' }).attachmentsDir).toBe(
+      '/srv/data/attachments',
+    );
+    expect(loadIntakeSettings({}).attachmentsDir).toBe(resolve('data', 'attachments'));
   });
 });

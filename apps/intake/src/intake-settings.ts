@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { TASK_QUEUES } from '@court/temporal';
 import type { LoginLimits } from './auth/login-throttle';
 
@@ -15,6 +16,13 @@ export interface IntakeSettings {
   auditRetentionDays: number;
   /** How long an `Idempotency-Key` is remembered (`IDEMPOTENCY_TTL_DAYS`, default 7). */
   idempotencyTtlDays: number;
+  /** The largest ticket attachment accepted, bytes (`ATTACHMENT_MAX_BYTES`, default 20 MB). */
+  attachmentMaxBytes: number;
+  /**
+   * Where ticket attachments are kept, absolute (`ATTACHMENTS_DIR`; default
+   * `<DATA_DIR>/attachments`, or `data/attachments` under the working directory).
+   */
+  attachmentsDir: string;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
@@ -29,6 +37,17 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
     throw new Error(`${name}="${raw}" must be a positive whole number`);
   }
   return value;
+}
+
+/** 20 MB: the default of `ATTACHMENT_MAX_BYTES`. */
+export const ATTACHMENT_MAX_BYTES_DEFAULT = 20 * 1024 * 1024;
+
+/** `ATTACHMENTS_DIR`, else `attachments` in `DATA_DIR`, else `data/attachments`; made absolute. */
+function attachmentsDir(env: NodeJS.ProcessEnv): string {
+  const dir = env.ATTACHMENTS_DIR?.trim();
+  if (dir) return resolve(dir);
+  const dataDir = env.DATA_DIR?.trim();
+  return resolve(dataDir ? join(dataDir, 'attachments') : join('data', 'attachments'));
 }
 
 function isProduction(env: NodeJS.ProcessEnv): boolean {
@@ -78,5 +97,7 @@ export function loadIntakeSettings(env: NodeJS.ProcessEnv = process.env): Intake
     },
     auditRetentionDays: positiveInt(env, 'AUDIT_RETENTION_DAYS', 1095),
     idempotencyTtlDays: positiveInt(env, 'IDEMPOTENCY_TTL_DAYS', 7),
+    attachmentMaxBytes: positiveInt(env, 'ATTACHMENT_MAX_BYTES', ATTACHMENT_MAX_BYTES_DEFAULT),
+    attachmentsDir: attachmentsDir(env),
   };
 }

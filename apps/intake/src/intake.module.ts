@@ -5,6 +5,7 @@ import { auditTrailModule, DatabaseModule } from '@court/database';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthFeatureModule } from './auth/auth-feature.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -34,6 +35,7 @@ import { WebAppModule } from './web/web-app.module';
     DirectoryModule,
     CalendarModule,
     TicketsModule,
+    AttachmentsModule,
     VoicemailsModule,
     AuditModule,
     TemporalCodecModule,

@@ -1,4 +1,4 @@
-import { directoryPersonModel, notificationModels } from '@court/database';
+import { directoryPersonModel, ledgerModels, notificationModels } from '@court/database';
 import {
   Inject,
   Injectable,
@@ -109,9 +109,11 @@ export const notificationProviders: Provider[] = [
         retry: settings.smsRetry,
         onDueLater: (at) => releaseHooks.get(delivery)?.arm(at),
         logger,
+        callerReceipt: settings.callerReceipt,
+        tickets: ledgerModels(connection).tickets,
       });
       logger.log(
-        `SMS provider: ${delivery.provider.name}; at most ${settings.smsRetry.maxAttempts} attempts per SMS`,
+        `SMS provider: ${delivery.provider.name}; at most ${settings.smsRetry.maxAttempts} attempts per SMS; caller receipts ${settings.callerReceipt ? 'on' : 'off'}`,
       );
       return delivery;
     },

@@ -58,6 +58,13 @@ function withLists(doc: BulletinDoc): BulletinDoc {
   };
 }
 
+/** The figures of 退回, 改派 and 延期 in a bulletin compiled before they were counted. */
+const LIFECYCLE_FIGURES_BEFORE = {
+  returnsByDepartment: {},
+  reassigned: 0,
+  extensions: { requested: 0, approved: 0, refused: 0 },
+};
+
 /** The lists of a bulletin read with them (FerretDB may have dropped empty ones). */
 const listsOf = (d: object) => d as { bulletined?: BulletinEntry[]; overdue?: BulletinEntry[] };
 
@@ -99,8 +106,11 @@ export function bulletinJson(doc: BulletinDoc, view?: HandlerView): BulletinDto 
           }))
           .filter((g) => g.bulletined.length + g.overdue.length > 0)
       : list;
-  // Stored as the loosely typed document the bulletin activity wrote from a `Metrics`.
-  const figures = doc.figures as unknown as MetricsDto;
+  // Stored as the loosely typed document the bulletin activity wrote from a `Metrics`; the
+  // lifecycle's figures are zero in bulletins compiled before it.
+  const figures = doc.figures
+    ? ({ ...LIFECYCLE_FIGURES_BEFORE, ...doc.figures } as unknown as MetricsDto)
+    : (doc.figures as unknown as MetricsDto);
   return {
     id: doc._id,
     trigger: doc.trigger,

@@ -1,13 +1,33 @@
+import {
+  DEFAULT_WORKING_HOURS,
+  parseWorkingHours,
+  WORKING_HOURS_FORMS,
+  type WorkingHours,
+} from '@court/domain';
+import {
+  ACCEPT_WITHIN_DEFAULT,
+  ACCEPT_WITHIN_FORMS,
+  type AcceptWithin,
+  parseAcceptWithin,
+} from '../../../activities/reporting/acceptance';
+
 /**
  * The reporting service's own settings (env):
  * - `BULLETIN_SCHEDULE`: when the bulletin schedule fires, a cron expression read in
  *   Asia/Shanghai (default `0 9 * * 1`, Mondays 09:00); `off` creates no schedule (an existing
  *   one is left as it is).
  * - `BULLETIN_PERIOD_DAYS`: the scheduled bulletin's period in days (default 7).
+ * - `ACCEPT_WITHIN`: how long a handler has to accept (签收) a transfer before it is listed as
+ *   not accepted in time (`GET /api/reports/unaccepted`): default `2h`, two working hours on the
+ *   court calendar; s, m, h count working time, wd working days (acceptance.ts).
+ * - `POLICY_WORKING_HOURS`: the court's working hours, as the tickets' policy reads them
+ *   (default `08:30-12:00,14:30-17:30`).
  */
 export interface ReportingSettings {
   bulletinSchedule: string | null;
   bulletinPeriodDays: number;
+  acceptWithin: AcceptWithin;
+  workingHours: WorkingHours;
 }
 
 export const BULLETIN_SCHEDULE_ID = 'reporting-bulletin-weekly';
@@ -39,8 +59,23 @@ export function loadReportingSettings(
       `BULLETIN_PERIOD_DAYS="${env.BULLETIN_PERIOD_DAYS}" must be a whole number of days (1–366)`,
     );
   }
+  const acceptText = env.ACCEPT_WITHIN?.trim() || ACCEPT_WITHIN_DEFAULT;
+  const acceptWithin = parseAcceptWithin(acceptText);
+  if (!acceptWithin) {
+    problems.push(`ACCEPT_WITHIN="${env.ACCEPT_WITHIN}" must be ${ACCEPT_WITHIN_FORMS}`);
+  }
+  const hoursText = env.POLICY_WORKING_HOURS?.trim();
+  const workingHours = hoursText ? parseWorkingHours(hoursText) : DEFAULT_WORKING_HOURS;
+  if (!workingHours) {
+    problems.push(`POLICY_WORKING_HOURS="${hoursText}" must be ${WORKING_HOURS_FORMS}`);
+  }
   if (problems.length > 0) {
     throw new Error(`配置错误 (invalid configuration):\n  - ${problems.join('\n  - ')}`);
   }
-  return { bulletinSchedule, bulletinPeriodDays: days };
+  return {
+    bulletinSchedule,
+    bulletinPeriodDays: days,
+    acceptWithin: acceptWithin!,
+    workingHours: workingHours!,
+  };
 }

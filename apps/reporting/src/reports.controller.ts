@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import { LEDGER_COLUMNS, ledgerRow } from '../../../activities/reporting/ledger-rows';
 import {
+  READ_ALL_ROLES,
   REPORT_ROLES,
   ReportAccess,
   type ReportScope,
@@ -22,6 +23,7 @@ import { MetricsDto } from './dto/bulletin.dto';
 import { CSV_MEDIA_TYPE, jsonOrFile, XLSX_MEDIA_TYPE } from './dto/json-or-file';
 import { LedgerPageDto } from './dto/ledger.dto';
 import { LedgerQueryDto, PeriodQueryDto } from './dto/report-query.dto';
+import { UnacceptedListDto, UnacceptedQueryDto } from './dto/unaccepted.dto';
 import { attachment, writeCsv, writeXlsx } from './exports';
 import { periodOf, ReportsService } from './reports.service';
 
@@ -121,6 +123,23 @@ export class ReportsController {
   ): Promise<MetricsDto> {
     const scope = await this.access.scope(user);
     return this.reports.metrics(periodOf(query.from, query.to), viewOf(scope));
+  }
+
+  @Get('unaccepted')
+  @ApiOperation({
+    summary:
+      '未签收：转办后超过签收时限（ACCEPT_WITHIN，默认 2 个工作小时）仍未签收的在办工单（督办人员、院领导；承办人：无）',
+  })
+  @ApiOkResponse({ type: UnacceptedListDto })
+  async unaccepted(
+    @Query() query: UnacceptedQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<UnacceptedListDto> {
+    // A supervision list: handlers (who see their own tickets' state in their inbox) get none.
+    if (!user.roles.some((role) => READ_ALL_ROLES.includes(role))) {
+      return { items: [], total: 0, acceptWithin: this.reports.acceptWithin() };
+    }
+    return this.reports.unaccepted(query.limit ?? 100);
   }
 }
 

@@ -1,5 +1,12 @@
 import { findByIds } from '@court/database';
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import {
+  type CalendarOverrides,
+  type CourtCalendar,
+  createCourtCalendar,
+  formatShanghai,
+} from '@court/domain';
+import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import { unacceptedTickets } from '../../../activities/reporting/acceptance';
 import type { DirectoryNames } from '../../../activities/reporting/directory-names';
 import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
 import { ledgerPageIds } from '../../../activities/reporting/facts-queries';
@@ -16,7 +23,9 @@ import type { Metrics } from '../../../activities/reporting/metrics';
 import { type Period, PeriodError, parsePeriod } from '../../../activities/reporting/period';
 import { ledgerMetrics } from '../../../activities/reporting/reporting.activities';
 import type { LedgerPageDto } from './dto/ledger.dto';
+import type { UnacceptedListDto } from './dto/unaccepted.dto';
 import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
+import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 
 /** `from` / `to` of a request, or 400 with the field named. */
 export function periodOf(from?: string, to?: string): Period {
@@ -36,8 +45,13 @@ export function periodOf(from?: string, to?: string): Period {
 
 @Injectable()
 export class ReportsService {
+  private readonly logger = new Logger('Reports');
+  /** The court calendar per version of the overrides in force. */
+  private calendarOf: { version: number; calendar: CourtCalendar } | null = null;
+
   constructor(
     @Inject(REPORTING_MODELS) private readonly models: ReportingModels,
+    @Inject(REPORTING_SETTINGS) private readonly settings: ReportingSettings,
     private readonly directory: DirectoryNamesSource,
   ) {}
 
@@ -74,5 +88,46 @@ export class ReportsService {
   /** The metrics of the whole court, or of a handler's part. */
   async metrics(period: Period, view?: HandlerView): Promise<Metrics> {
     return ledgerMetrics(this.models.facts, period, await this.names(), { view });
+  }
+
+  /** The court calendar with the overrides in force (an admin's import) and the working hours. */
+  private async calendar(): Promise<CourtCalendar> {
+    const latest = await this.models.calendarOverrides.findOne().sort({ _id: -1 }).lean();
+    const version = latest?._id ?? 0;
+    if (this.calendarOf?.version !== version) {
+      this.calendarOf = {
+        version,
+        calendar: createCourtCalendar({
+          overrides: (latest?.data as CalendarOverrides | undefined) ?? null,
+          workingHours: this.settings.workingHours,
+          onProvisional: (notice) => this.logger.warn(notice.message),
+        }),
+      };
+    }
+    return this.calendarOf.calendar;
+  }
+
+  /** ACCEPT_WITHIN as set, e.g. `2h`. */
+  acceptWithin(): string {
+    return this.settings.acceptWithin.text;
+  }
+
+  /** 未签收: the transfers whose time to accept (ACCEPT_WITHIN) has passed without 签收. */
+  async unaccepted(limit: number, now = new Date()): Promise<UnacceptedListDto> {
+    const { items, total } = await unacceptedTickets(this.models.facts, {
+      now: now.getTime(),
+      calendar: await this.calendar(),
+      within: this.settings.acceptWithin,
+      limit,
+    });
+    return {
+      items: items.map((t) => ({
+        ...t,
+        dispatchedAt: formatShanghai(t.dispatchedAt),
+        acceptBy: formatShanghai(t.acceptBy),
+      })),
+      total,
+      acceptWithin: this.settings.acceptWithin.text,
+    };
   }
 }

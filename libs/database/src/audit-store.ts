@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
   'directory.case.put',
   'directory.import',
   'calendar.import',
+  'ticket.reassign',
+  'ticket.extension.decide',
+  'ticket.attachment.upload',
+  'ticket.attachment.download',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

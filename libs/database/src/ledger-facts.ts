@@ -22,6 +22,11 @@ export type FactsSource = Pick<
   | 'ringAt'
   | 'answeredAt'
   | 'loggedBy'
+  | 'acceptedAt'
+  | 'returns'
+  | 'reassignments'
+  | 'extension'
+  | 'extensions'
 > & {
   /**
    * How many times the ticket's workflow has written its ledger document (its ledger activity
@@ -51,6 +56,11 @@ export const FACTS_PROJECTION: Record<keyof FactsSource, 1> = {
   ringAt: 1,
   answeredAt: 1,
   loggedBy: 1,
+  acceptedAt: 1,
+  returns: 1,
+  reassignments: 1,
+  extension: 1,
+  extensions: 1,
   rev: 1,
 };
 
@@ -77,7 +87,33 @@ export interface TicketFacts {
   callbackDue: boolean;
   keyCallback: boolean;
   callback: { reached: boolean; satisfied: boolean | null } | null;
+  /**
+   * 签收: whether the ledger document has an `acceptedAt` field at all (tickets logged before
+   * 签收 came in have none, and are never counted as awaiting it), and when it was accepted.
+   */
+  tracksAcceptance: boolean;
+  acceptedAt: number | null;
+  /** 退回: the department that returned the ticket, once per return, in order. */
+  returnedBy: (string | null)[];
+  /** 改派: how many times the ticket went to another handler, and the latest time. */
+  reassignments: number;
+  lastReassignedAt: number | null;
+  /** 延期: the requests made, and how many of them were approved or refused. */
+  extensions: ExtensionCounts;
 }
+
+export interface ExtensionCounts {
+  requested: number;
+  approved: number;
+  refused: number;
+}
+
+/** The facts of a ticket without the lifecycle (facts stored before it, and the ledger's absent fields). */
+export const NO_EXTENSIONS: Readonly<ExtensionCounts> = Object.freeze({
+  requested: 0,
+  approved: 0,
+  refused: 0,
+});
 
 function ms(value: unknown): number | null {
   if (value === null || value === undefined) return null;
@@ -86,8 +122,36 @@ function ms(value: unknown): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
+/** Each extension request once, in its latest state (`extension` is the latest of `extensions`). */
+function extensionCounts(doc: FactsSource): ExtensionCounts {
+  type Request = { status?: unknown; requestedAt?: unknown };
+  const all: Request[] = Array.isArray(doc.extensions) ? [...(doc.extensions as Request[])] : [];
+  const latest = doc.extension as Request | null | undefined;
+  if (latest && typeof latest === 'object') {
+    const at = ms(latest.requestedAt);
+    const i = all.findIndex((e) => e && ms(e.requestedAt) === at);
+    if (i >= 0) all[i] = latest;
+    else all.push(latest);
+  }
+  const counts = { requested: 0, approved: 0, refused: 0 };
+  for (const e of all) {
+    if (!e || typeof e !== 'object') continue;
+    counts.requested += 1;
+    if (e.status === 'approved') counts.approved += 1;
+    if (e.status === 'refused') counts.refused += 1;
+  }
+  return counts;
+}
+
 export function ticketFacts(doc: FactsSource): TicketFacts {
   const action = (doc.disposition as { action?: unknown } | null)?.action;
+  const returns = Array.isArray(doc.returns) ? doc.returns : [];
+  const reassignments = Array.isArray(doc.reassignments) ? doc.reassignments : [];
+  let lastReassignedAt: number | null = null;
+  for (const r of reassignments) {
+    const at = ms(r?.at);
+    if (at !== null && (lastReassignedAt === null || at > lastReassignedAt)) lastReassignedAt = at;
+  }
   const callback = doc.callback as { reached?: unknown; satisfied?: unknown } | null | undefined;
   return {
     id: doc._id,
@@ -116,16 +180,29 @@ export function ticketFacts(doc: FactsSource): TicketFacts {
           satisfied: typeof callback.satisfied === 'boolean' ? callback.satisfied : null,
         }
       : null,
+    tracksAcceptance: doc.acceptedAt !== undefined,
+    acceptedAt: ms(doc.acceptedAt),
+    returnedBy: returns.map((r) => (typeof r?.departmentId === 'string' ? r.departmentId : null)),
+    reassignments: reassignments.length,
+    lastReassignedAt,
+    extensions: extensionCounts(doc),
   };
 }
 
 /*
- * One ticket's facts as one short string: `v3|rev|type|dept|handler|agent|action|status|`, the
- * eleven instants in base 36 (empty for none) and a flag number; the ledger document's revision
- * first, in base 36. FerretDB's cost of reading a document grows with its number of values, so
- * a day of tickets is one value per ticket.
+ * One ticket's facts as one short string: `v4|rev|type|dept|handler|agent|action|status|`, the
+ * eleven instants in base 36 (empty for none), a flag number, then the lifecycle: when accepted,
+ * the latest reassignment, the number of reassignments, the returning departments (a list), and
+ * the extensions requested, approved and refused (counts in base 36, empty for none). The
+ * ledger document's revision comes first, in base 36. FerretDB's cost of reading a document
+ * grows with its number of values, so a day of tickets is one value per ticket.
+ *
+ * Facts stored before the lifecycle (`v3`) and before revisions (`v2`) are still read: their
+ * lifecycle is empty (no acceptance tracked, nothing returned, reassigned or extended).
  */
-const VERSION = 'v3';
+const VERSION = 'v4';
+/** Facts stored before the lifecycle (签收, 退回, 改派, 延期): a revision, no lifecycle fields. */
+const VERSION_BEFORE_LIFECYCLE = 'v3';
 /** Facts stored before revisions (no `rev` field): older than any of a revision. */
 const VERSION_BEFORE_REV = 'v2';
 const SEPARATOR = '|';
@@ -150,7 +227,11 @@ const FLAG = {
   reached: 8,
   satisfactionKnown: 16,
   satisfied: 32,
+  tracksAcceptance: 64,
 } as const;
+
+/** The fields after the flags in v4: acceptedAt, lastReassignedAt, reassignments, returnedBy, extensions ×3. */
+const LIFECYCLE_FIELDS = 7;
 
 function text(value: string | null): string {
   if (value === null) return '';
@@ -164,6 +245,29 @@ function untext(field: string): string | null {
   return field.startsWith('~') ? decodeURIComponent(field.slice(1)) : field;
 }
 
+/** A list of texts, `,`-separated: `!` for null, `~…` (escaped) as in `text`, and for `,` and `!`. */
+function textList(values: readonly (string | null)[]): string {
+  return values
+    .map((value) => {
+      if (value === null) return '!';
+      return value === '' || /[|%~,!\s]/.test(value) ? `~${encodeURIComponent(value)}` : value;
+    })
+    .join(',');
+}
+
+function untextList(field: string): (string | null)[] {
+  if (field === '') return [];
+  return field.split(',').map((item) => (item === '!' ? null : untext(item)));
+}
+
+function count(n: number): string {
+  return n === 0 ? '' : n.toString(36);
+}
+
+function uncount(field: string): number {
+  return field === '' ? 0 : Number.parseInt(field, 36);
+}
+
 function flags(f: TicketFacts): number {
   let n = 0;
   if (f.callbackDue) n |= FLAG.callbackDue;
@@ -174,6 +278,7 @@ function flags(f: TicketFacts): number {
     if (f.callback.satisfied !== null) n |= FLAG.satisfactionKnown;
     if (f.callback.satisfied) n |= FLAG.satisfied;
   }
+  if (f.tracksAcceptance) n |= FLAG.tracksAcceptance;
   return n;
 }
 
@@ -187,15 +292,27 @@ export function encodeFacts(f: TicketFacts, rev = 0): string {
     text(f.loggedBy),
     text(f.action),
     text(f.status),
-    ...INSTANTS.map((key) => (f[key] === null ? '' : f[key].toString(36))),
+    ...INSTANTS.map((key) => instant(f[key])),
     flags(f).toString(36),
+    instant(f.acceptedAt),
+    instant(f.lastReassignedAt),
+    count(f.reassignments),
+    textList(f.returnedBy),
+    count(f.extensions.requested),
+    count(f.extensions.approved),
+    count(f.extensions.refused),
   ].join(SEPARATOR);
+}
+
+function instant(at: number | null): string {
+  return at === null ? '' : at.toString(36);
 }
 
 /** The ledger revision the encoded facts were taken from; -1 for facts from before revisions. */
 export function factsRev(encoded: string): number {
-  if (!encoded.startsWith(`${VERSION}${SEPARATOR}`)) return -1;
-  const start = VERSION.length + 1;
+  const version = encoded.slice(0, encoded.indexOf(SEPARATOR));
+  if (version !== VERSION && version !== VERSION_BEFORE_LIFECYCLE) return -1;
+  const start = version.length + 1;
   return Number.parseInt(encoded.slice(start, encoded.indexOf(SEPARATOR, start)), 36);
 }
 
@@ -208,14 +325,23 @@ export class FactsFormatError extends Error {
 
 export function decodeFacts(id: string, encoded: string): TicketFacts {
   const parts = encoded.split(SEPARATOR);
-  // The index of `type`: after the version, and after the revision from v3 on.
-  const o = parts[0] === VERSION ? 2 : parts[0] === VERSION_BEFORE_REV ? 1 : -1;
-  if (o < 0 || parts.length !== o + 7 + INSTANTS.length) throw new FactsFormatError(id, encoded);
-  const instant = (i: number): number | null => {
-    const field = parts[o + 6 + i]!;
-    return field === '' ? null : Number.parseInt(field, 36);
-  };
+  // The index of `type`: after the version, and after the revision from v3 on; v4 adds the
+  // lifecycle after the flags.
+  const version = parts[0];
+  const o =
+    version === VERSION || version === VERSION_BEFORE_LIFECYCLE
+      ? 2
+      : version === VERSION_BEFORE_REV
+        ? 1
+        : -1;
+  const lifecycle = version === VERSION ? LIFECYCLE_FIELDS : 0;
+  if (o < 0 || parts.length !== o + 7 + INSTANTS.length + lifecycle) {
+    throw new FactsFormatError(id, encoded);
+  }
+  const at = (field: string): number | null => (field === '' ? null : Number.parseInt(field, 36));
+  const instant = (i: number): number | null => at(parts[o + 6 + i]!);
   const n = Number.parseInt(parts[o + 6 + INSTANTS.length]!, 36);
+  const l = o + 7 + INSTANTS.length;
   return {
     id,
     type: untext(parts[o]!) ?? '',
@@ -244,5 +370,25 @@ export function decodeFacts(id: string, encoded: string): TicketFacts {
             reached: (n & FLAG.reached) !== 0,
             satisfied: (n & FLAG.satisfactionKnown) === 0 ? null : (n & FLAG.satisfied) !== 0,
           },
+    tracksAcceptance: (n & FLAG.tracksAcceptance) !== 0,
+    ...(lifecycle === 0
+      ? {
+          acceptedAt: null,
+          lastReassignedAt: null,
+          reassignments: 0,
+          returnedBy: [],
+          extensions: { ...NO_EXTENSIONS },
+        }
+      : {
+          acceptedAt: at(parts[l]!),
+          lastReassignedAt: at(parts[l + 1]!),
+          reassignments: uncount(parts[l + 2]!),
+          returnedBy: untextList(parts[l + 3]!),
+          extensions: {
+            requested: uncount(parts[l + 4]!),
+            approved: uncount(parts[l + 5]!),
+            refused: uncount(parts[l + 6]!),
+          },
+        }),
   };
 }

@@ -22,7 +22,7 @@ describe('ticket model', () => {
     ]);
   });
 
-  it('has the statuses and deadlines of API.md', () => {
+  it('has the statuses and deadlines of API.md (with `returned` of its lifecycle additions)', () => {
     expect(TICKET_STATUSES).toEqual([
       'open',
       'answered',
@@ -33,6 +33,7 @@ describe('ticket model', () => {
       'escalated',
       'handled',
       'closed',
+      'returned',
     ]);
     expect(Object.keys(TICKET_STATUS_LABELS)).toEqual([...TICKET_STATUSES]);
     expect(DEADLINE_NAMES).toEqual([

@@ -81,6 +81,7 @@ export const TICKET_STATUSES = [
   'escalated',
   'handled',
   'closed',
+  'returned',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
@@ -93,6 +94,7 @@ export const TICKET_STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
   escalated: '已层报',
   handled: '已办理待回访',
   closed: '已办结',
+  returned: '已退回',
 };
 
 /** An agent's decision to replace the proposed disposition (reason required). */
@@ -171,6 +173,15 @@ export const TIMELINE_EVENT_KINDS = [
   'callback',
   'deadline_recomputed',
   'closed',
+  'accepted',
+  'progress',
+  'returned',
+  'reassigned',
+  'extension_requested',
+  'extension_approved',
+  'extension_refused',
+  'extension_expired',
+  'attachment',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 export const TIMELINE_EVENT_LABELS: Readonly<Record<TimelineEventKind, string>> = {
@@ -195,6 +206,15 @@ export const TIMELINE_EVENT_LABELS: Readonly<Record<TimelineEventKind, string>> 
   callback: '回访',
   deadline_recomputed: '日历更新，重新计算期限',
   closed: '办结',
+  accepted: '承办人签收',
+  progress: '进展说明',
+  returned: '承办人退回（非本人办理范围）',
+  reassigned: '改派',
+  extension_requested: '申请延期',
+  extension_approved: '同意延期',
+  extension_refused: '不同意延期',
+  extension_expired: '延期申请未获答复，原期限届满',
+  attachment: '上传附件',
 };
 
 export interface TimelineEvent {
@@ -217,6 +237,49 @@ export interface TicketCallback {
   readonly note: string | null;
   readonly at: IsoDateTime;
   readonly by: string;
+}
+
+/** 延期: the handler asks for a later feedback deadline; the department head or a supervisor decides. */
+export const EXTENSION_STATUSES = ['pending', 'approved', 'refused', 'expired'] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
+export interface TicketExtension {
+  readonly status: ExtensionStatus;
+  readonly until: IsoDateTime;
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly requestedAt: IsoDateTime;
+  /** The feedback deadline when it was asked for (what stands when refused or unanswered). */
+  readonly previousFeedbackBy: IsoDateTime | null;
+  readonly decidedBy: string | null;
+  readonly decidedAt: IsoDateTime | null;
+  readonly note: string | null;
+}
+
+/** 进展说明: an interim reply; the ticket stays open. */
+export interface ProgressNote {
+  readonly at: IsoDateTime;
+  readonly by: string;
+  readonly note: string;
+}
+
+/** 退回: the handler addressed says the ticket is not theirs to handle. */
+export interface TicketReturn {
+  readonly at: IsoDateTime;
+  readonly by: string;
+  readonly departmentId: string | null;
+  readonly reason: string;
+}
+
+/** 改派: the ticket goes to another handler; `lostMs` runs from the earlier dispatch to now. */
+export interface TicketReassignment {
+  readonly at: IsoDateTime;
+  readonly by: string;
+  readonly reason: string;
+  readonly from: DispositionTarget | null;
+  readonly fromDepartmentId: string | null;
+  readonly to: DispositionTarget;
+  readonly toDepartmentId: string | null;
+  readonly lostMs: number;
 }
 
 export interface RepeatCall {

@@ -5,7 +5,11 @@ import type {
   ComplaintView,
   DispositionView,
   EscalationView,
+  ExtensionView,
   FlagsView,
+  ProgressNoteView,
+  ReassignmentView,
+  ReturnView,
   RouteView,
   TargetView,
   TicketDetail,
@@ -95,6 +99,39 @@ function callbackOf(c: TicketLedgerDoc['callback'] | TicketView['callback'] | un
     : null;
 }
 
+function extensionOf(e: Record<string, unknown>): ExtensionView {
+  return {
+    status: e.status as ExtensionView['status'],
+    until: iso(e.until),
+    reason: String(e.reason ?? ''),
+    requestedBy: String(e.requestedBy ?? ''),
+    requestedAt: iso(e.requestedAt),
+    previousFeedbackBy: iso(e.previousFeedbackBy),
+    decidedBy: (e.decidedBy as string | null) ?? null,
+    decidedAt: iso(e.decidedAt),
+    note: (e.note as string | null) ?? null,
+  };
+}
+
+/** 签收, 进展, 退回, 改派, 延期: the workflow's word when it answers, else the ledger's. */
+function lifecycleOf(doc: TicketLedgerDoc, live: TicketView | null) {
+  const source = live ?? doc;
+  // Live values carry ISO strings, stored ones Dates: each is shown as ISO.
+  const dated = <V>(items: unknown): V[] =>
+    ((items ?? []) as { at: unknown }[]).map((item) => ({ ...item, at: iso(item.at) }) as V);
+  const extensions = ((source.extensions ?? []) as unknown as Record<string, unknown>[]).map(
+    extensionOf,
+  );
+  return {
+    acceptedAt: iso(source.acceptedAt),
+    extension: extensions[extensions.length - 1] ?? null,
+    extensions,
+    progressNotes: dated<ProgressNoteView>(source.progressNotes),
+    returns: dated<ReturnView>(source.returns),
+    reassignments: dated<ReassignmentView>(source.reassignments),
+  };
+}
+
 export interface ViewOptions {
   /** Mask the caller's phone (search results; roles that do not call callers). */
   maskCaller: boolean;
@@ -139,6 +176,7 @@ export function ticketResponse(
     reminders: live?.reminders ?? doc.reminders ?? 0,
     repeatCalls,
     timeline,
+    ...lifecycleOf(doc, live),
     voicemailId: doc.voicemailId ?? null,
     loggedBy: doc.loggedBy ?? null,
     ringAt: iso(doc.ringAt),

@@ -25,7 +25,17 @@ import type { Request, Response } from 'express';
 import { checkedIdempotencyKey } from '../idempotency/idempotency-key';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { SearchTicketsDto } from './dto/search-tickets.dto';
-import { CallbackDto, FeedbackDto, NoteDto, RepeatCallDto } from './dto/ticket-actions.dto';
+import {
+  CallbackDto,
+  ExtensionDecisionDto,
+  ExtensionDto,
+  FeedbackDto,
+  NoteDto,
+  ProgressDto,
+  ReassignDto,
+  RepeatCallDto,
+  ReturnDto,
+} from './dto/ticket-actions.dto';
 import { TicketCreated, TicketDetail, TicketList, TicketProposal } from './dto/ticket-view.dto';
 import { TicketsService } from './tickets.service';
 
@@ -206,5 +216,106 @@ export class TicketsController {
       }),
       '登记回访',
     );
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles('handler', 'leader')
+  @ApiOperation({ summary: '承办人签收工单' })
+  @ApiOkResponse({ type: TicketDetail })
+  async accept(
+    @Param('id') id: string,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(by, await this.tickets.accept(id, user), '签收');
+  }
+
+  @Post(':id/progress')
+  @HttpCode(200)
+  @Roles('handler', 'leader')
+  @ApiOperation({ summary: '承办人登记进展说明（阶段性答复，工单不办结）' })
+  @ApiOkResponse({ type: TicketDetail })
+  async progress(
+    @Param('id') id: string,
+    @Body() body: ProgressDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(by, await this.tickets.progress(id, user, body.note), '登记进展');
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles('handler', 'leader')
+  @ApiOperation({ summary: '承办人退回非本人办理范围的工单（待座席员或督办人员改派）' })
+  @ApiOkResponse({ type: TicketDetail })
+  async returnTicket(
+    @Param('id') id: string,
+    @Body() body: ReturnDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(by, await this.tickets.returnTicket(id, user, body.reason), '退回');
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Roles('agent', 'supervisor')
+  @ApiOperation({ summary: '改派已退回（或已转办未逾期）的工单，反馈期限重新起算' })
+  @ApiOkResponse({ type: TicketDetail })
+  async reassign(
+    @Param('id') id: string,
+    @Body() body: ReassignDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    const detail = await this.tickets.reassign(id, user, body.targetId, body.reason);
+    await this.audit.changed(by, {
+      action: 'ticket.reassign',
+      ticketId: id,
+      target: body.targetId,
+      detail: `改派至 ${body.targetId}；理由：${body.reason.trim()}`,
+    });
+    return this.shown(by, detail, '改派');
+  }
+
+  @Post(':id/extension')
+  @HttpCode(200)
+  @Roles('handler', 'leader')
+  @ApiOperation({ summary: '承办人申请延长反馈期限（同一时间只能有一项待审批）' })
+  @ApiOkResponse({ type: TicketDetail })
+  async requestExtension(
+    @Param('id') id: string,
+    @Body() body: ExtensionDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    return this.shown(
+      by,
+      await this.tickets.requestExtension(id, user, body.until, body.reason),
+      '申请延期',
+    );
+  }
+
+  @Post(':id/extension/decision')
+  @HttpCode(200)
+  @Roles('handler', 'leader', 'supervisor')
+  @ApiOperation({ summary: '部门负责人或督办人员审批延期申请；同意则反馈期限延至申请的时间' })
+  @ApiOkResponse({ type: TicketDetail })
+  async decideExtension(
+    @Param('id') id: string,
+    @Body() body: ExtensionDecisionDto,
+    @CurrentUser() user: Principal,
+    @Audited() by: AuditSource,
+  ): Promise<TicketDetail> {
+    const detail = await this.tickets.decideExtension(id, user, body.approve, body.note ?? null);
+    await this.audit.changed(by, {
+      action: 'ticket.extension.decide',
+      ticketId: id,
+      target: null,
+      detail: `${body.approve ? '同意' : '不同意'}延期${body.note ? `；意见：${body.note}` : ''}`,
+    });
+    return this.shown(by, detail, body.approve ? '同意延期' : '不同意延期');
   }
 }

@@ -1,10 +1,15 @@
-import { ConflictException, ForbiddenException, HttpException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  HttpException,
+} from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
 /**
  * A workflow's refusal as the API answers it: the update validator's `forbidden` → 403,
- * `conflict` → 409, with the workflow's Chinese reason; a finished ticket → 409.
+ * `conflict` → 409, `invalid` → 400, with the workflow's Chinese reason; a finished ticket → 409.
  */
 export function toHttpError(error: unknown): unknown {
   if (error instanceof HttpException) return error;
@@ -13,6 +18,7 @@ export function toHttpError(error: unknown): unknown {
     if (cause instanceof ApplicationFailure) {
       if (cause.type === 'forbidden') return new ForbiddenException(cause.message);
       if (cause.type === 'conflict') return new ConflictException(cause.message);
+      if (cause.type === 'invalid') return new BadRequestException(cause.message);
     }
     return new ConflictException(cause?.message ?? '工单流程拒绝了此操作');
   }

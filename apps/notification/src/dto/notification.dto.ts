@@ -58,7 +58,7 @@ export class NotificationView {
   @ApiProperty({
     example: 'dispatch',
     description:
-      'dispatch | warning | red_light | reminder | reminder_late | escalation | escalation_unacknowledged | bulletin | callback_due | voicemail | leadership_report | sms_failed',
+      'dispatch | warning | red_light | reminder | reminder_late | escalation | escalation_unacknowledged | bulletin | callback_due | voicemail | leadership_report | sms_failed | returned | extension_requested | extension_decided',
   })
   kind!: string;
   @ApiProperty() text!: string;
@@ -115,7 +115,11 @@ export class SmsView {
     example: '13800138000',
   })
   to!: string | null;
-  @ApiProperty() recipientId!: string;
+  @ApiProperty({
+    description: '收件人 id；caller 为来电人（转办后的登记回执，号码取自台账）',
+    example: 'judge01',
+  })
+  recipientId!: string;
   @ApiProperty({ nullable: true, type: String }) ticketId!: string | null;
   @ApiProperty() kind!: string;
   @ApiProperty() text!: string;

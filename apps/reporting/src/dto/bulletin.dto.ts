@@ -105,6 +105,14 @@ const recordOf = (model: abstract new () => unknown, description: string) =>
     description,
   }) as const;
 
+/** 延期: requests made for the period's tickets, and their decisions. */
+export class ExtensionFiguresDto {
+  @ApiProperty({ description: '申请延期次数（含待审批、已同意、未同意、逾期未答复）' })
+  requested!: number;
+  @ApiProperty({ description: '同意延期次数' }) approved!: number;
+  @ApiProperty({ description: '不同意延期次数' }) refused!: number;
+}
+
 @ApiExtraModels(TypeFiguresDto, NamedFiguresDto, AgentWorkloadDto)
 export class MetricsDto extends FiguresDto {
   @ApiProperty({ type: ReportPeriodDto }) period!: ReportPeriodDto;
@@ -118,6 +126,17 @@ export class MetricsDto extends FiguresDto {
   byHandler!: Record<string, NamedFiguresDto>;
   @ApiProperty(recordOf(AgentWorkloadDto, '座席员工作量，键为座席员 id'))
   agentWorkload!: Record<string, AgentWorkloadDto>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: '退回次数，按退回的部门（退回时工单所在部门），键为部门 id；期间内受理的工单',
+    example: { civil: 2, filing: 1 },
+  })
+  returnsByDepartment!: Record<string, number>;
+  @ApiProperty({ description: '被改派过的工单件数（期间内受理的工单）' })
+  reassigned!: number;
+  @ApiProperty({ type: ExtensionFiguresDto, description: '延期申请及审批（期间内受理的工单）' })
+  extensions!: ExtensionFiguresDto;
   @ApiProperty({ ...TIME, description: '计算时间：此时仍未到期的期限不计入比率' })
   computedAt!: string;
 }

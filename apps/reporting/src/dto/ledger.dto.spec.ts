@@ -4,9 +4,11 @@ import {
   LedgerCallbackDto,
   LedgerCallerDto,
   LedgerDispositionDto,
+  LedgerExtensionDto,
   LedgerFeedbackDto,
   LedgerNamedDto,
   LedgerPageDto,
+  LedgerReassignmentDto,
   LedgerRowDto,
   LedgerTargetDto,
 } from './ledger.dto';
@@ -60,6 +62,38 @@ const doc: LedgerDoc = {
   ringAt: new Date('2026-11-02T00:59:55Z'),
   answeredAt: new Date('2026-11-02T01:00:00Z'),
   loggedBy: 'agent01',
+  acceptedAt: new Date('2026-11-02T01:20:00Z'),
+  returns: [
+    {
+      at: new Date('2026-11-02T01:10:00Z'),
+      by: 'judge01',
+      departmentId: 'civil',
+      reason: '非本庭',
+    },
+  ],
+  reassignments: [
+    {
+      at: new Date('2026-11-02T01:15:00Z'),
+      by: 'supervisor01',
+      reason: '属立案庭职责',
+      from: { id: 'judge01', name: '李明', role: 'handler' },
+      fromDepartmentId: 'civil',
+      to: { id: 'head-filing', name: '吴立新', role: 'handler' },
+      toDepartmentId: 'filing',
+      lostMs: 600_000,
+    },
+  ],
+  extension: {
+    status: 'approved',
+    until: new Date('2026-12-10T09:30:00Z'),
+    reason: '需调取卷宗',
+    requestedBy: 'head-filing',
+    requestedAt: new Date('2026-11-04T01:00:00Z'),
+    previousFeedbackBy: new Date('2026-11-05T01:00:00Z'),
+    decidedBy: 'head-filing',
+    decidedAt: new Date('2026-11-04T02:00:00Z'),
+    note: null,
+  },
 };
 
 describe('the OpenAPI schemas of the JSON ledger', () => {
@@ -77,6 +111,28 @@ describe('the OpenAPI schemas of the JSON ledger', () => {
     expect(keysOf(row.department)).toEqual(documentedFields(LedgerNamedDto));
     expect(keysOf(row.feedback)).toEqual(documentedFields(LedgerFeedbackDto));
     expect(keysOf(row.callback)).toEqual(documentedFields(LedgerCallbackDto));
+    expect(keysOf(row.reassignments[0])).toEqual(documentedFields(LedgerReassignmentDto));
+    expect(keysOf(row.reassignments[0]?.from)).toEqual(documentedFields(LedgerNamedDto));
+    expect(keysOf(row.reassignments[0]?.to)).toEqual(documentedFields(LedgerNamedDto));
+    expect(keysOf(row.extension)).toEqual(documentedFields(LedgerExtensionDto));
+  });
+
+  it('show the lifecycle: 签收, 退回, 改派, 延期', () => {
+    expect(row).toMatchObject({
+      acceptedAt: '2026-11-02T09:20:00+08:00',
+      returnCount: 1,
+      reassignments: [
+        {
+          at: '2026-11-02T09:15:00+08:00',
+          from: { id: 'judge01', name: '李明' },
+          to: { id: 'head-filing', name: '吴立新' },
+          reason: '属立案庭职责',
+        },
+      ],
+      reassignmentText: '李明→吴立新（属立案庭职责）',
+      extension: { status: 'approved', until: '2026-12-10T17:30:00+08:00' },
+      extensionText: '已同意至12月10日17:30',
+    });
   });
 
   it('document the page around the rows', () => {

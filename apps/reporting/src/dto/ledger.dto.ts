@@ -1,4 +1,11 @@
-import { CHANNELS, DISPOSITION_ACTIONS, RULES, TICKET_STATUSES, TICKET_TYPES } from '@court/domain';
+import {
+  CHANNELS,
+  DISPOSITION_ACTIONS,
+  EXTENSION_STATUSES,
+  RULES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+} from '@court/domain';
 import { ApiProperty } from '@nestjs/swagger';
 
 /**
@@ -49,6 +56,29 @@ export class LedgerCallbackDto {
   satisfied!: boolean | null;
 }
 
+/** 改派: one new route of the ticket. */
+export class LedgerReassignmentDto {
+  @ApiProperty({ ...NULLABLE_TIME, description: '改派时间' }) at!: string | null;
+  @ApiProperty({ type: LedgerNamedDto, nullable: true, description: '原承办人；null：未指派' })
+  from!: LedgerNamedDto | null;
+  @ApiProperty({ type: LedgerNamedDto, description: '新承办人' }) to!: LedgerNamedDto;
+  @ApiProperty({ description: '改派理由' }) reason!: string;
+}
+
+/** 延期: the latest request and its decision. */
+export class LedgerExtensionDto {
+  @ApiProperty({
+    enum: EXTENSION_STATUSES,
+    description: 'pending 待审批，approved 已同意，refused 未同意，expired 未获答复',
+  })
+  status!: string;
+  @ApiProperty({ ...NULLABLE_TIME, description: '申请延至' }) until!: string | null;
+  @ApiProperty({ description: '申请理由' }) reason!: string;
+  @ApiProperty({ ...NULLABLE_TIME, description: '申请时间' }) requestedAt!: string | null;
+  @ApiProperty({ ...NULLABLE_TIME, description: '审批时间；null：尚未审批' })
+  decidedAt!: string | null;
+}
+
 export class LedgerRowDto {
   @ApiProperty({ example: 'T20261128-0001' }) id!: string;
   @ApiProperty(NULLABLE_TIME) receivedAt!: string | null;
@@ -86,6 +116,21 @@ export class LedgerRowDto {
   @ApiProperty({ ...NULLABLE_TEXT, description: '登记的座席员 id' }) loggedBy!: string | null;
   @ApiProperty({ ...NULLABLE_TIME, description: '来电振铃时间（第一条）' }) ringAt!: string | null;
   @ApiProperty({ ...NULLABLE_TIME, description: '接听时间（第一条）' }) answeredAt!: string | null;
+  @ApiProperty({ ...NULLABLE_TIME, description: '签收时间；null：尚未签收或无需签收' })
+  acceptedAt!: string | null;
+  @ApiProperty({ description: '退回次数' }) returnCount!: number;
+  @ApiProperty({ type: [LedgerReassignmentDto], description: '改派记录，按时间先后' })
+  reassignments!: LedgerReassignmentDto[];
+  @ApiProperty({ description: '改派记录（导出文本），如 张三→李四（理由）；无改派时为空' })
+  reassignmentText!: string;
+  @ApiProperty({
+    type: LedgerExtensionDto,
+    nullable: true,
+    description: '最近一次延期申请；null：未申请',
+  })
+  extension!: LedgerExtensionDto | null;
+  @ApiProperty({ description: '延期（导出文本），如 已同意至12月10日17:30；未申请时为空' })
+  extensionText!: string;
 }
 
 export class LedgerPageDto {

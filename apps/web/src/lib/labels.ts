@@ -4,7 +4,7 @@ import {
   TIMELINE_EVENT_LABELS,
 } from '../../../../libs/domain/src/ticket';
 
-/** The statuses the ticket search and the ledger filter by (the domain's; `returned` is not yet one). */
+/** The statuses the ticket search and the ledger filter by (the domain's, `returned` included). */
 export const QUERYABLE_STATUSES = TICKET_STATUSES;
 /** The ticket types of Article 3, in the domain's order. */
 export const TICKET_TYPE_CODES = TICKET_TYPES;
@@ -73,18 +73,32 @@ export const NOTICE_KIND_LABELS: Record<string, string> = {
   voicemail: '留言',
   sms_failed: '短信失败',
   escalation_unacknowledged: '层报未确认',
+  returned: '退回待改派',
+  extension_requested: '延期申请',
+  extension_decided: '延期审批',
+  caller_receipt: '来电人回执',
 };
 
-/** The domain's names for timeline events, and those of the lifecycle additions. */
+/** The domain's names for timeline events, the lifecycle additions' in the UI's shorter words. */
 export const TIMELINE_KIND_LABELS: Record<string, string> = {
   ...TIMELINE_EVENT_LABELS,
-  accepted: '签收',
+  accepted: '承办人签收',
   progress: '进展说明',
-  returned: '退回',
+  returned: '承办人退回',
   reassigned: '改派',
   extension_requested: '申请延期',
-  extension_decided: '延期审批',
+  extension_approved: '同意延期',
+  extension_refused: '不同意延期',
+  extension_expired: '延期申请未获答复',
   attachment: '上传附件',
+};
+
+/** An extension request's state (`extension.status`). */
+export const EXTENSION_STATUS_LABELS: Record<string, string> = {
+  pending: '待审批',
+  approved: '已同意',
+  refused: '不同意',
+  expired: '未获答复',
 };
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -43,6 +43,26 @@ export interface TicketLedgerDoc {
   escalation: { level: number; acknowledgedBy: string | null; acknowledgedAt: Date | null } | null;
   repeatCalls: { at: Date; note: string | null; notHandledInTime: boolean }[];
   provisionalDeadlines: boolean;
+  /** 签收: when the handler addressed took the ticket on (null: not yet; absent: logged before). */
+  acceptedAt?: Date | null;
+  /** 进展说明: interim replies. */
+  progressNotes?: { at: Date; by: string; note: string }[];
+  /** 退回: each time a handler returned the ticket as misrouted. */
+  returns?: { at: Date; by: string; departmentId: string | null; reason: string }[];
+  /** 改派: each new route, with the time lost since the earlier dispatch. */
+  reassignments?: {
+    at: Date;
+    by: string;
+    reason: string;
+    from: { id: string; name: string; role: string } | null;
+    fromDepartmentId: string | null;
+    to: { id: string; name: string; role: string };
+    toDepartmentId: string | null;
+    lostMs: number;
+  }[];
+  /** 延期: the latest request (null: none), and all of them. */
+  extension?: LedgerExtension | null;
+  extensions?: LedgerExtension[];
   /** The agent who logged the call (written by the intake). */
   loggedBy?: string;
   /** 投诉类别 of a complaint (written by the intake). */
@@ -54,6 +74,18 @@ export interface TicketLedgerDoc {
   voicemailId?: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface LedgerExtension {
+  status: string;
+  until: Date;
+  reason: string;
+  requestedBy: string;
+  requestedAt: Date;
+  previousFeedbackBy: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  note: string | null;
 }
 
 export const ticketLedgerSchema = new Schema<TicketLedgerDoc>(
@@ -88,6 +120,12 @@ export const ticketLedgerSchema = new Schema<TicketLedgerDoc>(
     escalation: { type: Schema.Types.Mixed, default: null },
     repeatCalls: { type: Schema.Types.Mixed, default: [] },
     provisionalDeadlines: { type: Boolean, default: false },
+    acceptedAt: { type: Date, default: null },
+    progressNotes: { type: Schema.Types.Mixed, default: [] },
+    returns: { type: Schema.Types.Mixed, default: [] },
+    reassignments: { type: Schema.Types.Mixed, default: [] },
+    extension: { type: Schema.Types.Mixed, default: null },
+    extensions: { type: Schema.Types.Mixed, default: [] },
     loggedBy: { type: String, index: true },
     complaint: { type: Schema.Types.Mixed, default: null },
     ringAt: { type: Date, default: null },

@@ -2,6 +2,7 @@ import {
   CHANNELS,
   COMPLAINT_CATEGORIES,
   DISPOSITION_ACTIONS,
+  EXTENSION_STATUSES,
   RULES,
   TICKET_STATUSES,
   TICKET_TYPES,
@@ -99,6 +100,43 @@ export class RepeatCallView {
   @ApiProperty() notHandledInTime!: boolean;
 }
 
+export class ExtensionView {
+  @ApiProperty({ enum: EXTENSION_STATUSES }) status!: (typeof EXTENSION_STATUSES)[number];
+  @ApiProperty(NULLABLE_TIME) until!: string | null;
+  @ApiProperty() reason!: string;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty(NULLABLE_TIME) requestedAt!: string | null;
+  @ApiProperty({ ...NULLABLE_TIME, description: '申请时的反馈期限（不同意或未答复时仍以此为准）' })
+  previousFeedbackBy!: string | null;
+  @ApiProperty(NULLABLE_TEXT) decidedBy!: string | null;
+  @ApiProperty(NULLABLE_TIME) decidedAt!: string | null;
+  @ApiProperty(NULLABLE_TEXT) note!: string | null;
+}
+
+export class ProgressNoteView {
+  @ApiProperty(NULLABLE_TIME) at!: string | null;
+  @ApiProperty() by!: string;
+  @ApiProperty() note!: string;
+}
+
+export class ReturnView {
+  @ApiProperty(NULLABLE_TIME) at!: string | null;
+  @ApiProperty() by!: string;
+  @ApiProperty(NULLABLE_TEXT) departmentId!: string | null;
+  @ApiProperty() reason!: string;
+}
+
+export class ReassignmentView {
+  @ApiProperty(NULLABLE_TIME) at!: string | null;
+  @ApiProperty() by!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: TargetView, nullable: true }) from!: TargetView | null;
+  @ApiProperty(NULLABLE_TEXT) fromDepartmentId!: string | null;
+  @ApiProperty({ type: TargetView }) to!: TargetView;
+  @ApiProperty(NULLABLE_TEXT) toDepartmentId!: string | null;
+  @ApiProperty({ description: '自前一次派发至改派损失的时间（毫秒）' }) lostMs!: number;
+}
+
 export class TimelineEntryView {
   @ApiProperty(NULLABLE_TIME) at!: string | null;
   @ApiProperty({ description: '事件类型，如 created、dispatched、overdue、feedback' })
@@ -157,6 +195,13 @@ export class TicketDetail extends TicketSummaryFields {
   @ApiProperty() reminders!: number;
   @ApiProperty({ type: [RepeatCallView] }) repeatCalls!: RepeatCallView[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
+  @ApiProperty({ ...NULLABLE_TIME, description: '承办人签收时间' }) acceptedAt!: string | null;
+  @ApiProperty({ type: ExtensionView, nullable: true, description: '最近一次延期申请' })
+  extension!: ExtensionView | null;
+  @ApiProperty({ type: [ExtensionView] }) extensions!: ExtensionView[];
+  @ApiProperty({ type: [ProgressNoteView] }) progressNotes!: ProgressNoteView[];
+  @ApiProperty({ type: [ReturnView] }) returns!: ReturnView[];
+  @ApiProperty({ type: [ReassignmentView] }) reassignments!: ReassignmentView[];
   @ApiProperty(NULLABLE_TEXT) voicemailId!: string | null;
   @ApiProperty(NULLABLE_TIME) ringAt!: string | null;
   @ApiProperty(NULLABLE_TIME) answeredAt!: string | null;

@@ -379,6 +379,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办人签收工单 */
+        post: operations["TicketsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办人登记进展说明（阶段性答复，工单不办结） */
+        post: operations["TicketsController_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办人退回非本人办理范围的工单（待座席员或督办人员改派） */
+        post: operations["TicketsController_returnTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改派已退回（或已转办未逾期）的工单，反馈期限重新起算 */
+        post: operations["TicketsController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办人申请延长反馈期限（同一时间只能有一项待审批） */
+        post: operations["TicketsController_requestExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/extension/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门负责人或督办人员审批延期申请；同意则反馈期限延至申请的时间 */
+        post: operations["TicketsController_decideExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 列出工单附件（按上传时间先后） */
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        /**
+         * 上传工单附件（可查看该工单者）
+         * @description multipart/form-data，字段 `file`。允许 PDF、图片（JPEG/PNG/GIF/WebP/TIFF/BMP）、Word（.doc/.docx）、MP3、WAV，按文件内容判断；超过 ATTACHMENT_MAX_BYTES（默认 20 MB）→ 413，其他类型 → 415。
+         */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载工单附件（记入审计日志）
+         * @description Content-Type 为按内容判断的类型；Content-Disposition: attachment，中文文件名按 RFC 5987 （filename*=UTF-8''…）。审计记录无法写入时 503，不返回文件。
+         */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/voicemails": {
         parameters: {
             query?: never;
@@ -837,7 +980,7 @@ export interface components {
             id: string;
             workflowId: string;
             /** @enum {string} */
-            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed";
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned";
             redLight: boolean;
             disposition: components["schemas"]["DispositionView"];
             deadlines: components["schemas"]["DeadlinesView"];
@@ -869,7 +1012,7 @@ export interface components {
             caseNumber: string | null;
             caller: components["schemas"]["CallerView"];
             /** @enum {string} */
-            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned";
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned" | "returned";
             redLight: boolean;
             handlerId: string | null;
             departmentId: string | null;
@@ -920,7 +1063,7 @@ export interface components {
             caseNumber: string | null;
             caller: components["schemas"]["CallerView"];
             /** @enum {string} */
-            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned";
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned" | "returned";
             redLight: boolean;
             handlerId: string | null;
             departmentId: string | null;
@@ -989,6 +1132,50 @@ export interface components {
             actor: string;
             note: string | null;
         };
+        ExtensionView: {
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused" | "expired";
+            /** Format: date-time */
+            until: string | null;
+            reason: string;
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 申请时的反馈期限（不同意或未答复时仍以此为准）
+             */
+            previousFeedbackBy: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            note: string | null;
+        };
+        ProgressNoteView: {
+            /** Format: date-time */
+            at: string | null;
+            by: string;
+            note: string;
+        };
+        ReturnView: {
+            /** Format: date-time */
+            at: string | null;
+            by: string;
+            departmentId: string | null;
+            reason: string;
+        };
+        ReassignmentView: {
+            /** Format: date-time */
+            at: string | null;
+            by: string;
+            reason: string;
+            from: components["schemas"]["TargetView"] | null;
+            fromDepartmentId: string | null;
+            to: components["schemas"]["TargetView"];
+            toDepartmentId: string | null;
+            /** @description 自前一次派发至改派损失的时间（毫秒） */
+            lostMs: number;
+        };
         TicketDetail: {
             /** @example T20261128-0001 */
             id: string;
@@ -1001,7 +1188,7 @@ export interface components {
             caseNumber: string | null;
             caller: components["schemas"]["CallerView"];
             /** @enum {string} */
-            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned";
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned" | "returned";
             redLight: boolean;
             handlerId: string | null;
             departmentId: string | null;
@@ -1027,6 +1214,17 @@ export interface components {
             reminders: number;
             repeatCalls: components["schemas"]["RepeatCallView"][];
             timeline: components["schemas"]["TimelineEntryView"][];
+            /**
+             * Format: date-time
+             * @description 承办人签收时间
+             */
+            acceptedAt: string | null;
+            /** @description 最近一次延期申请 */
+            extension: components["schemas"]["ExtensionView"] | null;
+            extensions: components["schemas"]["ExtensionView"][];
+            progressNotes: components["schemas"]["ProgressNoteView"][];
+            returns: components["schemas"]["ReturnView"][];
+            reassignments: components["schemas"]["ReassignmentView"][];
             voicemailId: string | null;
             /** Format: date-time */
             ringAt: string | null;
@@ -1051,6 +1249,101 @@ export interface components {
             /** @description 是否满意（未联系上时可为空） */
             satisfied?: boolean | null;
             note?: string | null;
+        };
+        ProgressDto: {
+            /** @example 已约谈当事人，正在调取卷宗 */
+            note: string;
+        };
+        ReturnDto: {
+            /** @example 本案不属本庭审理，应由民二庭办理 */
+            reason: string;
+        };
+        ReassignDto: {
+            /**
+             * @description 改派对象（通讯录中承办人的编号）
+             * @example judge-civil2
+             */
+            targetId: string;
+            /** @example 原承办部门退回：不属本部门职责 */
+            reason: string;
+        };
+        ExtensionDto: {
+            /**
+             * @description 申请延至的反馈期限（ISO 时间，须晚于当前期限）
+             * @example 2026-12-10T17:30:00+08:00
+             */
+            until: string;
+            /** @example 需调取外地卷宗，3日内无法办结 */
+            reason: string;
+        };
+        ExtensionDecisionDto: {
+            /** @description true 同意，false 不同意 */
+            approve: boolean;
+            note?: string | null;
+        };
+        AttachmentUploadForm: {
+            /**
+             * Format: binary
+             * @description 附件：PDF、图片（JPEG/PNG/GIF/WebP/TIFF/BMP）、Word（.doc/.docx）、MP3、WAV；类型按文件内容判断，与文件名和声明的类型无关；大小上限见 ATTACHMENT_MAX_BYTES（默认 20 MB）
+             */
+            file: string;
+        };
+        AttachmentCreated: {
+            /**
+             * @description 附件编号（UUID）
+             * @example 3f1c6a52-2d7e-4c3b-9a41-0d5e2b7c8f90
+             */
+            id: string;
+            /**
+             * @description 上传时的文件名
+             * @example 起诉状.pdf
+             */
+            name: string;
+            /**
+             * @description 按文件内容判断的类型
+             * @example application/pdf
+             */
+            contentType: string;
+            /**
+             * @description 字节数
+             * @example 52341
+             */
+            size: number;
+        };
+        AttachmentView: {
+            /**
+             * @description 附件编号（UUID）
+             * @example 3f1c6a52-2d7e-4c3b-9a41-0d5e2b7c8f90
+             */
+            id: string;
+            /**
+             * @description 上传时的文件名
+             * @example 起诉状.pdf
+             */
+            name: string;
+            /**
+             * @description 按文件内容判断的类型
+             * @example application/pdf
+             */
+            contentType: string;
+            /**
+             * @description 字节数
+             * @example 52341
+             */
+            size: number;
+            /**
+             * @description 上传人（账号）
+             * @example agent01
+             */
+            uploadedBy: string;
+            /**
+             * Format: date-time
+             * @description 上传时间
+             */
+            uploadedAt: string;
+        };
+        AttachmentList: {
+            items: components["schemas"]["AttachmentView"][];
         };
         CreateVoicemailDto: {
             /** @example 13800138000 */
@@ -1102,7 +1395,7 @@ export interface components {
              * @description 操作，见 README「Audit trail」
              * @enum {string}
              */
-            action: "ticket.phone.read" | "voicemail.phone.read" | "sms.read" | "ledger.export" | "ticket.override" | "user.create" | "user.update" | "user.disable" | "user.password.reset" | "user.password.change" | "directory.person.put" | "directory.department.put" | "directory.case.put" | "directory.import" | "calendar.import";
+            action: "ticket.phone.read" | "voicemail.phone.read" | "sms.read" | "ledger.export" | "ticket.override" | "user.create" | "user.update" | "user.disable" | "user.password.reset" | "user.password.change" | "directory.person.put" | "directory.department.put" | "directory.case.put" | "directory.import" | "calendar.import" | "ticket.reassign" | "ticket.extension.decide" | "ticket.attachment.upload" | "ticket.attachment.download";
             ticketId: string | null;
             /** @description 其他对象：账号、人员、部门、案号、年份、留言等 */
             target: string | null;
@@ -1496,7 +1789,7 @@ export interface operations {
     TicketsController_search: {
         parameters: {
             query?: {
-                /** @description 状态，可用逗号列出多个（任一即可），如 dispatched,overdue：open | answered | dispatched | overdue | reminded | bulletined | escalated | handled | closed */
+                /** @description 状态，可用逗号列出多个（任一即可），如 dispatched,overdue：open | answered | dispatched | overdue | reminded | bulletined | escalated | handled | closed | returned */
                 status?: string;
                 /** @description 关键词：在工单号、来电人、案号、来电内容、答复内容和办理结果中查找 */
                 q?: string;
@@ -1723,6 +2016,305 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TicketDetail"];
                 };
+            };
+        };
+    };
+    TicketsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+        };
+    };
+    TicketsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+        };
+    };
+    TicketsController_returnTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+        };
+    };
+    TicketsController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+        };
+    };
+    TicketsController_requestExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+        };
+    };
+    TicketsController_decideExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+        };
+    };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 工单号，如 T20261201-0001 */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            /** @description 无权查看该工单 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 工单不存在（或附件不存在） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 工单号，如 T20261201-0001 */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUploadForm"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentCreated"];
+                };
+            };
+            /** @description 没有文件、文件为空或表单有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 无权查看该工单 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 工单不存在（或附件不存在） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 附件超过大小上限 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 文件内容不是允许的类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 附件编号（UUID） */
+                attachmentId: string;
+                /** @description 工单号，如 T20261201-0001 */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 附件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "image/tiff": string;
+                    "image/bmp": string;
+                    "application/msword": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "audio/mpeg": string;
+                    "audio/wav": string;
+                };
+            };
+            /** @description 无权查看该工单 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 工单不存在（或附件不存在） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 审计记录暂时无法写入 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

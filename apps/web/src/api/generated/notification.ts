@@ -102,7 +102,7 @@ export interface components {
             /** @example T20261128-0001 */
             ticketId: string | null;
             /**
-             * @description dispatch | warning | red_light | reminder | reminder_late | escalation | escalation_unacknowledged | bulletin | callback_due | voicemail | leadership_report | sms_failed
+             * @description dispatch | warning | red_light | reminder | reminder_late | escalation | escalation_unacknowledged | bulletin | callback_due | voicemail | leadership_report | sms_failed | returned | extension_requested | extension_decided
              * @example dispatch
              */
             kind: string;
@@ -122,6 +122,10 @@ export interface components {
              * @example 13800138000
              */
             to: string | null;
+            /**
+             * @description 收件人 id；caller 为来电人（转办后的登记回执，号码取自台账）
+             * @example judge01
+             */
             recipientId: string;
             ticketId: string | null;
             kind: string;

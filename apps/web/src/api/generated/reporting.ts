@@ -50,6 +50,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/unaccepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未签收：转办后超过签收时限（ACCEPT_WITHIN，默认 2 个工作小时）仍未签收的在办工单（督办人员、院领导；承办人：无） */
+        get: operations["ReportsController_unaccepted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bulletins": {
         parameters: {
             query?: never;
@@ -132,6 +149,43 @@ export interface components {
             /** @description 是否满意；null：未表态 */
             satisfied: boolean | null;
         };
+        LedgerReassignmentDto: {
+            /**
+             * Format: date-time
+             * @description 改派时间
+             */
+            at: string | null;
+            /** @description 原承办人；null：未指派 */
+            from: components["schemas"]["LedgerNamedDto"] | null;
+            /** @description 新承办人 */
+            to: components["schemas"]["LedgerNamedDto"];
+            /** @description 改派理由 */
+            reason: string;
+        };
+        LedgerExtensionDto: {
+            /**
+             * @description pending 待审批，approved 已同意，refused 未同意，expired 未获答复
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "refused" | "expired";
+            /**
+             * Format: date-time
+             * @description 申请延至
+             */
+            until: string | null;
+            /** @description 申请理由 */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description 申请时间
+             */
+            requestedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 审批时间；null：尚未审批
+             */
+            decidedAt: string | null;
+        };
         LedgerRowDto: {
             /** @example T20261128-0001 */
             id: string;
@@ -154,7 +208,7 @@ export interface components {
             /** @description 承办部门 */
             department: components["schemas"]["LedgerNamedDto"] | null;
             /** @enum {string|null} */
-            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | null;
+            status: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned" | null;
             /** @description 状态名称 */
             statusLabel: string | null;
             /** @description 亮红灯（逾期） */
@@ -204,6 +258,21 @@ export interface components {
              * @description 接听时间（第一条）
              */
             answeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description 签收时间；null：尚未签收或无需签收
+             */
+            acceptedAt: string | null;
+            /** @description 退回次数 */
+            returnCount: number;
+            /** @description 改派记录，按时间先后 */
+            reassignments: components["schemas"]["LedgerReassignmentDto"][];
+            /** @description 改派记录（导出文本），如 张三→李四（理由）；无改派时为空 */
+            reassignmentText: string;
+            /** @description 最近一次延期申请；null：未申请 */
+            extension: components["schemas"]["LedgerExtensionDto"] | null;
+            /** @description 延期（导出文本），如 已同意至12月10日17:30；未申请时为空 */
+            extensionText: string;
         };
         LedgerPageDto: {
             items: components["schemas"]["LedgerRowDto"][];
@@ -287,6 +356,14 @@ export interface components {
              */
             to: string | null;
         };
+        ExtensionFiguresDto: {
+            /** @description 申请延期次数（含待审批、已同意、未同意、逾期未答复） */
+            requested: number;
+            /** @description 同意延期次数 */
+            approved: number;
+            /** @description 不同意延期次数 */
+            refused: number;
+        };
         MetricsDto: {
             /** @description 受理工单件数 */
             total: number;
@@ -331,10 +408,58 @@ export interface components {
                 [key: string]: components["schemas"]["AgentWorkloadDto"];
             };
             /**
+             * @description 退回次数，按退回的部门（退回时工单所在部门），键为部门 id；期间内受理的工单
+             * @example {
+             *       "civil": 2,
+             *       "filing": 1
+             *     }
+             */
+            returnsByDepartment: {
+                [key: string]: number;
+            };
+            /** @description 被改派过的工单件数（期间内受理的工单） */
+            reassigned: number;
+            /** @description 延期申请及审批（期间内受理的工单） */
+            extensions: components["schemas"]["ExtensionFiguresDto"];
+            /**
              * Format: date-time
              * @description 计算时间：此时仍未到期的期限不计入比率
              */
             computedAt: string;
+        };
+        UnacceptedTicketDto: {
+            /** @example T20261128-0001 */
+            id: string;
+            /**
+             * @description 工单类型
+             * @enum {string}
+             */
+            type: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
+            /** @description 承办人 id */
+            handlerId: string | null;
+            /** @description 承办部门 id */
+            departmentId: string | null;
+            /**
+             * Format: date-time
+             * @description 转办时间（改派过的，为最近一次改派的时间）
+             */
+            dispatchedAt: string;
+            /**
+             * Format: date-time
+             * @description 应签收时间（已过）
+             */
+            acceptBy: string;
+        };
+        UnacceptedListDto: {
+            /** @description 超过签收时限仍未签收的在办转办件，超时最久的在前 */
+            items: components["schemas"]["UnacceptedTicketDto"][];
+            /** @description 全部件数（不受 limit 限制） */
+            total: number;
+            /**
+             * @description 签收时限（ACCEPT_WITHIN），如 2h：2个工作小时；1wd：1个工作日
+             * @example 2h
+             */
+            acceptWithin: string;
         };
         BulletinPeriodDto: {
             /**
@@ -521,7 +646,7 @@ export interface operations {
                 /** @description 工单类型 */
                 type?: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
                 /** @description 状态 */
-                status?: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed";
+                status?: "open" | "answered" | "dispatched" | "overdue" | "reminded" | "bulletined" | "escalated" | "handled" | "closed" | "returned";
                 /** @description 承办部门编号（承办人只能指定本部门或本人负责的部门） */
                 departmentId?: string;
                 /** @description json（分页）、csv 或 xlsx（全部符合条件的工单，流式导出） */
@@ -577,6 +702,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MetricsDto"];
+                };
+            };
+            /** @description 座席员等无权查看；承办人只能查看转办给本人的工单，部门负责人另可查看所负责部门的工单 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_unaccepted: {
+        parameters: {
+            query?: {
+                /** @description 最多列出的工单件数（total 仍为全部件数） */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnacceptedListDto"];
                 };
             };
             /** @description 座席员等无权查看；承办人只能查看转办给本人的工单，部门负责人另可查看所负责部门的工单 */

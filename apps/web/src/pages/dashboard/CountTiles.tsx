@@ -1,7 +1,14 @@
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { COUNT_DEFINITIONS, type CountDefinition, countText, ticketListHref } from './counts';
-import { useOpenTransfers, useRedTickets, useTicketTotal, YELLOW_SAMPLE } from './useDashboardData';
+import { UNACCEPTED_ANCHOR, UNACCEPTED_TILE } from './unaccepted';
+import {
+  useOpenTransfers,
+  useRedTickets,
+  useTicketTotal,
+  useUnaccepted,
+  YELLOW_SAMPLE,
+} from './useDashboardData';
 import { yellowCount } from './yellow';
 
 const byKey = (key: CountDefinition['key']) => COUNT_DEFINITIONS.find((d) => d.key === key)!;
@@ -31,12 +38,26 @@ function CountTile({
   );
 }
 
+/** 未签收: no ticket search matches it, so it opens the list on this page. */
+function UnacceptedTile() {
+  const unaccepted = useUnaccepted();
+  const count = unaccepted.data?.total;
+  const lit = count !== undefined && count > 0 ? ` dash-tile-${UNACCEPTED_TILE.tone}` : '';
+  return (
+    <a href={`#${UNACCEPTED_ANCHOR}`} className={`dash-tile${lit}`} aria-busy={count === undefined}>
+      <span className="dash-tile-label">{UNACCEPTED_TILE.label}</span>
+      <span className="dash-tile-count">{countText(count)}</span>
+      <span className="dash-tile-hint">{UNACCEPTED_TILE.hint}</span>
+    </a>
+  );
+}
+
 function TotalTile({ def }: { def: CountDefinition }) {
   const total = useTicketTotal(def, true);
   return <CountTile def={def} count={total.data} />;
 }
 
-/** The six counts, each a link to the ticket list that makes it up. */
+/** The six counts, each a link to the ticket list that makes it up, and 未签收 (its list below). */
 export function CountTiles({ now }: { now: number }) {
   const red = useRedTickets();
   const transfers = useOpenTransfers();
@@ -57,6 +78,7 @@ export function CountTiles({ now }: { now: number }) {
         <TotalTile def={byKey('reminded')} />
         <TotalTile def={byKey('bulletined')} />
         <TotalTile def={byKey('callback')} />
+        <UnacceptedTile />
       </div>
     </section>
   );

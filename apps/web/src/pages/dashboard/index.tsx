@@ -5,6 +5,7 @@ import { useNow } from '../../components/useNow';
 import { CountTiles } from './CountTiles';
 import { DashboardCharts } from './DashboardCharts';
 import { RedTicketList } from './RedTicketList';
+import { UnacceptedList } from './UnacceptedList';
 import { shanghaiDaysAgo } from './weeks';
 import './dashboard.css';
 
@@ -30,6 +31,7 @@ export default function DashboardPage() {
       </div>
       <CountTiles now={now} />
       <RedTicketList />
+      <UnacceptedList now={now} />
       <DashboardCharts from={from} now={opened} />
     </Space>
   );

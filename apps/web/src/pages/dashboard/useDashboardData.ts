@@ -3,6 +3,7 @@ import { intake, reporting, unwrap } from '../../api/client';
 import type { operations } from '../../api/generated/intake';
 import type { Metrics, TicketPage } from '../../api/types';
 import type { CountDefinition } from './counts';
+import { UNACCEPTED_LIST_LIMIT, type UnacceptedList } from './unaccepted';
 import { type WeekRange, weeklyRanges } from './weeks';
 
 type TicketQuery = NonNullable<operations['TicketsController_search']['parameters']['query']>;
@@ -39,6 +40,21 @@ export function useOpenTransfers() {
   return useQuery({
     queryKey: ['dashboard', 'yellow'],
     queryFn: () => searchTickets({ status: 'dispatched', limit: YELLOW_SAMPLE }),
+  });
+}
+
+/** 未签收: the transfers not accepted in time (supervisors and leaders; the dashboard is theirs). */
+export function useUnaccepted() {
+  return useQuery({
+    queryKey: ['dashboard', 'unaccepted'],
+    // A transfer turns unaccepted as time passes, with no notice to refresh on.
+    refetchInterval: 60_000,
+    queryFn: () =>
+      unwrap(
+        reporting.GET('/api/reports/unaccepted', {
+          params: { query: { limit: UNACCEPTED_LIST_LIMIT } },
+        }),
+      ) as Promise<UnacceptedList>,
   });
 }
 

@@ -58,7 +58,7 @@ describe('availableActions', () => {
       handlerId: null,
       deadlines: { ...aTicket().deadlines, feedbackBy: null },
     });
-    expect(availableActions(answered, judge)).toEqual([]);
+    expect(availableActions(answered, judge)).toEqual(['attach']);
   });
 
   it('offers 确认知悉 only to a leader notified, while not acknowledged', () => {
@@ -116,27 +116,128 @@ describe('availableActions', () => {
     expect(availableActions(answeredKey, agent)).toContain('callback');
   });
 
-  it('never offers the lifecycle additions the API does not have yet', () => {
-    const returned = aTicket({ status: 'returned' });
-    for (const viewer of [judge, head, agent, supervisor, leader, admin]) {
-      for (const ticket of [aTicket(), returned]) {
-        const actions = availableActions(ticket, viewer);
-        for (const missing of [
-          'accept',
-          'progress',
-          'return',
-          'requestExtension',
-          'decideExtension',
-          'reassign',
-          'attach',
-        ]) {
-          expect(actions).not.toContain(missing);
-        }
-      }
+  const extension = (over: Partial<NonNullable<TicketView['extension']>> = {}) => ({
+    status: 'pending' as const,
+    until: '2026-12-03T01:00:00.000Z',
+    reason: '需调取卷宗核实',
+    requestedBy: 'judge01',
+    requestedAt: '2026-11-29T01:00:00.000Z',
+    previousFeedbackBy: '2026-12-01T01:00:00.000Z',
+    decidedBy: null,
+    decidedAt: null,
+    note: null,
+    ...over,
+  });
+
+  it('offers 签收 to the handler addressed, once, while the feedback is awaited', () => {
+    expect(availableActions(aTicket(), judge)).toContain('accept');
+    expect(availableActions(aTicket({ status: 'overdue', redLight: true }), judge)).toContain(
+      'accept',
+    );
+    expect(
+      availableActions(aTicket({ acceptedAt: '2026-11-28T02:00:00.000Z' }), judge),
+    ).not.toContain('accept');
+    for (const viewer of [head, otherHandler, agent, supervisor, leader, admin]) {
+      expect(availableActions(aTicket(), viewer)).not.toContain('accept');
+    }
+    const fedBack = aTicket({
+      status: 'handled',
+      feedback: { result: '已办', at: '2026-11-29T00:00:00Z', by: 'judge01' },
+    });
+    expect(availableActions(fedBack, judge)).not.toContain('accept');
+    expect(availableActions(aTicket({ status: 'returned' }), judge)).not.toContain('accept');
+  });
+
+  it('offers 进展说明 to the handler addressed while the feedback is awaited', () => {
+    expect(availableActions(aTicket(), judge)).toContain('progress');
+    expect(
+      availableActions(aTicket({ status: 'reminded', redLight: true, reminders: 1 }), judge),
+    ).toContain('progress');
+    expect(availableActions(aTicket({ status: 'closed' }), judge)).not.toContain('progress');
+    for (const viewer of [head, otherHandler, agent, supervisor]) {
+      expect(availableActions(aTicket(), viewer)).not.toContain('progress');
     }
   });
 
-  it('offers an admin nothing to do', () => {
-    expect(availableActions(aTicket({ status: 'overdue' }), admin)).toEqual([]);
+  it('offers 退回 to the handler addressed only while dispatched (before the red light)', () => {
+    expect(availableActions(aTicket(), judge)).toContain('return');
+    for (const status of ['overdue', 'reminded', 'bulletined', 'escalated', 'returned'] as const) {
+      expect(availableActions(aTicket({ status, redLight: true }), judge)).not.toContain('return');
+    }
+    for (const viewer of [head, otherHandler, agent, supervisor]) {
+      expect(availableActions(aTicket(), viewer)).not.toContain('return');
+    }
+  });
+
+  it('offers 申请延期 to the handler addressed before the red light, one request at a time', () => {
+    expect(availableActions(aTicket(), judge)).toContain('requestExtension');
+    expect(availableActions(aTicket({ status: 'overdue', redLight: true }), judge)).not.toContain(
+      'requestExtension',
+    );
+    expect(availableActions(aTicket({ redLight: true }), judge)).not.toContain('requestExtension');
+    expect(availableActions(aTicket({ extension: extension() }), judge)).not.toContain(
+      'requestExtension',
+    );
+    // a decided request does not stand in the way of another
+    for (const status of ['approved', 'refused', 'expired'] as const) {
+      expect(availableActions(aTicket({ extension: extension({ status }) }), judge)).toContain(
+        'requestExtension',
+      );
+    }
+    expect(availableActions(aTicket(), head)).not.toContain('requestExtension');
+  });
+
+  it('offers 同意延期 / 不同意延期 to the department head and a supervisor while one is pending', () => {
+    const pending = aTicket({ extension: extension() });
+    expect(availableActions(pending, head)).toContain('decideExtension');
+    expect(availableActions(pending, supervisor)).toContain('decideExtension');
+    for (const viewer of [judge, otherHandler, agent, leader, admin]) {
+      expect(availableActions(pending, viewer)).not.toContain('decideExtension');
+    }
+    for (const status of ['approved', 'refused', 'expired'] as const) {
+      const decided = aTicket({ extension: extension({ status }) });
+      expect(availableActions(decided, head)).not.toContain('decideExtension');
+      expect(availableActions(decided, supervisor)).not.toContain('decideExtension');
+    }
+    expect(availableActions(aTicket(), supervisor)).not.toContain('decideExtension');
+  });
+
+  it('does not let a department head decide the extension they asked for themselves', () => {
+    const own = aTicket({
+      handlerId: 'head-civil',
+      extension: extension({ requestedBy: 'head-civil' }),
+    });
+    expect(availableActions(own, head)).not.toContain('decideExtension');
+    expect(availableActions(own, supervisor)).toContain('decideExtension');
+  });
+
+  it('offers 改派 of a returned ticket to an agent and a supervisor', () => {
+    const returned = aTicket({
+      status: 'returned',
+      deadlines: { ...aTicket().deadlines, feedbackBy: null },
+    });
+    expect(availableActions(returned, agent)).toContain('reassign');
+    expect(availableActions(returned, supervisor)).toContain('reassign');
+    for (const viewer of [judge, head, leader, admin]) {
+      expect(availableActions(returned, viewer)).not.toContain('reassign');
+    }
+    // a supervisor may also move a dispatched ticket; an agent only a returned one
+    expect(availableActions(aTicket(), supervisor)).toContain('reassign');
+    expect(availableActions(aTicket(), agent)).not.toContain('reassign');
+    expect(
+      availableActions(aTicket({ status: 'overdue', redLight: true }), supervisor),
+    ).not.toContain('reassign');
+    // nothing else is offered on a returned ticket to its former handler
+    expect(availableActions(returned, judge)).toEqual(['attach']);
+  });
+
+  it('offers 上传附件 to everyone who reads the ticket', () => {
+    for (const viewer of [judge, head, otherHandler, agent, supervisor, leader, admin]) {
+      expect(availableActions(aTicket(), viewer)).toContain('attach');
+    }
+  });
+
+  it('offers an admin nothing to do but attach a file', () => {
+    expect(availableActions(aTicket({ status: 'overdue' }), admin)).toEqual(['attach']);
   });
 });

@@ -1,15 +1,16 @@
 /**
  * Which actions a person sees on a ticket: only those the API would accept from them in the
- * ticket's present state (the controller's roles and the workflow's checks). The lifecycle
- * additions of UI.md have no API yet: they are listed with `available: false` so that each
- * can be switched on, with its rule, once its endpoint exists.
+ * ticket's present state (the controller's roles and the workflow's checks). An action whose
+ * endpoint is withdrawn can be listed with `available: false`.
  */
 import type { Role } from '../../lib/labels';
 import {
   escalationOf,
   isAwaitingFeedback,
+  isBeforeRedLight,
   isCallbackPending,
   isFinished,
+  pendingExtension,
   type TicketFacts,
 } from './ticket-state';
 
@@ -26,7 +27,7 @@ export type TicketActionKey =
   | 'remind'
   | 'repeatCall'
   | 'callback'
-  // Lifecycle additions (API.md), not implemented by the API yet:
+  // The lifecycle additions (API.md "Ticket lifecycle additions"):
   | 'accept'
   | 'progress'
   | 'return'
@@ -49,11 +50,56 @@ export function isResponsibleHandler(ticket: TicketFacts, viewer: Viewer): boole
   return ticket.departmentId !== null && viewer.headOf.includes(ticket.departmentId);
 }
 
+/** The handler addressed (not the department head: the lifecycle additions are theirs alone). */
+const isAddressed = (t: TicketFacts, v: Viewer) =>
+  has(v, 'handler', 'leader') && t.handlerId !== null && t.handlerId === v.id;
+
+/** In the order the page shows them: what the person is asked to do first comes first. */
 const RULES: Record<TicketActionKey, ActionRule> = {
+  // 签收, once.
+  accept: {
+    available: true,
+    allowed: (t, v) => isAddressed(t, v) && isAwaitingFeedback(t) && !t.acceptedAt,
+  },
+  // 同意延期 / 不同意延期: the head of the ticket's department (unless the head asked), or a
+  // supervisor, while a request is pending.
+  decideExtension: {
+    available: true,
+    allowed: (t, v) => {
+      const pending = pendingExtension(t);
+      if (!pending || !isAwaitingFeedback(t)) return false;
+      if (has(v, 'supervisor')) return true;
+      return (
+        t.departmentId !== null && v.headOf.includes(t.departmentId) && pending.requestedBy !== v.id
+      );
+    },
+  },
+  // 改派: a returned ticket (agent, supervisor); a supervisor may also move a dispatched one.
+  reassign: {
+    available: true,
+    allowed: (t, v) =>
+      (has(v, 'agent', 'supervisor') && t.status === 'returned') ||
+      (has(v, 'supervisor') && t.status === 'dispatched' && t.handlerId !== null),
+  },
   feedback: {
     available: true,
     allowed: (t, v) =>
       has(v, 'handler', 'leader') && isAwaitingFeedback(t) && isResponsibleHandler(t, v),
+  },
+  // 进展说明: an interim reply, while the feedback is awaited.
+  progress: {
+    available: true,
+    allowed: (t, v) => isAddressed(t, v) && isAwaitingFeedback(t),
+  },
+  // 申请延期: before the red light, one pending request at a time.
+  requestExtension: {
+    available: true,
+    allowed: (t, v) => isAddressed(t, v) && isBeforeRedLight(t) && pendingExtension(t) === null,
+  },
+  // 退回: only while dispatched (before the red light).
+  return: {
+    available: true,
+    allowed: (t, v) => isAddressed(t, v) && isAwaitingFeedback(t) && t.status === 'dispatched',
   },
   acknowledge: {
     available: true,
@@ -73,42 +119,17 @@ const RULES: Record<TicketActionKey, ActionRule> = {
     allowed: (t, v) =>
       has(v, 'agent') && isAwaitingFeedback(t) && ['overdue', 'bulletined'].includes(t.status),
   },
-  repeatCall: {
-    available: true,
-    allowed: (t, v) => has(v, 'agent') && !isFinished(t),
-  },
   callback: {
     available: true,
     allowed: (t, v) => has(v, 'agent') && isCallbackPending(t),
   },
-  accept: {
-    available: false,
-    allowed: (t, v) => has(v, 'handler') && isAwaitingFeedback(t) && t.handlerId === v.id,
+  repeatCall: {
+    available: true,
+    allowed: (t, v) => has(v, 'agent') && !isFinished(t),
   },
-  progress: {
-    available: false,
-    allowed: (t, v) => has(v, 'handler') && isAwaitingFeedback(t) && t.handlerId === v.id,
-  },
-  return: {
-    available: false,
-    allowed: (t, v) => has(v, 'handler') && isAwaitingFeedback(t) && t.handlerId === v.id,
-  },
-  requestExtension: {
-    available: false,
-    allowed: (t, v) => has(v, 'handler') && isAwaitingFeedback(t) && t.handlerId === v.id,
-  },
-  decideExtension: {
-    available: false,
-    allowed: (t, v) =>
-      isAwaitingFeedback(t) &&
-      (has(v, 'supervisor') || (t.departmentId !== null && v.headOf.includes(t.departmentId))),
-  },
-  reassign: {
-    available: false,
-    allowed: (t, v) => has(v, 'agent', 'supervisor') && t.status === 'returned',
-  },
+  // 上传附件: anyone who may read the ticket (the page is only shown to them).
   attach: {
-    available: false,
+    available: true,
     allowed: () => true,
   },
 };

@@ -4,6 +4,9 @@ export interface DirectoryPerson {
   id: string;
   name: string;
   title?: string | null;
+  role?: string;
+  departmentId?: string | null;
+  departmentName?: string | null;
 }
 
 export interface DirectoryDepartment {

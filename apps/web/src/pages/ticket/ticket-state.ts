@@ -25,6 +25,9 @@ export type TicketFacts = Pick<
   | 'escalation'
   | 'reminders'
   | 'timeline'
+  | 'redLight'
+  | 'acceptedAt'
+  | 'extension'
 >;
 
 /**
@@ -42,6 +45,26 @@ export function isAwaitingFeedback(ticket: TicketFacts): boolean {
 }
 
 /** The workflow is over: a closed ticket, or a direct answer that needs no callback. */
+/**
+ * Before the red light: awaiting feedback, not red and not past any of the overdue steps (the
+ * API's window for 退回 and 申请延期).
+ */
+export function isBeforeRedLight(ticket: TicketFacts): boolean {
+  return (
+    isAwaitingFeedback(ticket) &&
+    !ticket.redLight &&
+    !['overdue', 'reminded', 'bulletined'].includes(ticket.status)
+  );
+}
+
+export type ExtensionFacts = NonNullable<TicketView['extension']>;
+
+/** The extension request waiting for a decision, if any (the ledger's copy may lack the field). */
+export function pendingExtension(ticket: Pick<TicketFacts, 'extension'>): ExtensionFacts | null {
+  const extension = ticket.extension ?? null;
+  return extension?.status === 'pending' ? extension : null;
+}
+
 export function isFinished(ticket: Pick<TicketFacts, 'status' | 'callbackDue'>): boolean {
   return ticket.status === 'closed' || (ticket.status === 'answered' && !ticket.callbackDue);
 }

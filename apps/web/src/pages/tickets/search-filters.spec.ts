@@ -44,9 +44,17 @@ describe('filtersFromUrl', () => {
   it('drops values the API would refuse', () => {
     expect(
       filtersFromUrl(
-        url('status=returned&type=x&redLight=yes&from=yesterday&page=0&pageSize=7&q=%20%20'),
+        url('status=lost&type=x&redLight=yes&from=yesterday&page=0&pageSize=7&q=%20%20'),
       ),
     ).toEqual({ page: 1, pageSize: 20 });
+  });
+
+  it('searches returned tickets (已退回)', () => {
+    expect(filtersFromUrl(url('status=returned'))).toEqual({
+      status: 'returned',
+      page: 1,
+      pageSize: 20,
+    });
   });
 });
 

@@ -17,6 +17,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'directory.case.put': '保存案件',
   'directory.import': '导入名录',
   'calendar.import': '导入日历',
+  'ticket.reassign': '改派工单',
+  'ticket.extension.decide': '审批延期申请',
+  'ticket.attachment.upload': '上传工单附件',
+  'ticket.attachment.download': '下载工单附件',
 };
 
 /** The Chinese name of an action; an unknown one (a newer server) as it is. */

@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../../../api/types';
 import { labelOf, TIMELINE_KIND_LABELS } from '../../../lib/labels';
 import { formatTime } from '../../../lib/time';
 import { type DirectoryLookup, personName } from '../directory';
+import { readableNote } from '../lifecycle';
 
 /** `处理记录`: every step of the ticket's life, oldest first, with who and when. */
 export function TimelineSection({
@@ -38,7 +39,9 @@ export function TimelineSection({
                   </span>
                 </div>
                 {entry.note && (
-                  <div className="ticket-prose ticket-timeline-note">{entry.note}</div>
+                  <div className="ticket-prose ticket-timeline-note">
+                    {readableNote(entry.note)}
+                  </div>
                 )}
               </li>
             ))}
