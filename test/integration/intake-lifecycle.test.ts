@@ -126,6 +126,12 @@ describe('intake: the rest of a ticket’s life', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('until');
+    const past = await post('judge01', `/api/tickets/${id}/extension`, {
+      until: '2020-01-01',
+      reason: 'x',
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.message).toMatch(/晚于现在/);
     const early = await post('judge01', `/api/tickets/${id}/extension`, {
       until: new Date(Date.now() + 60_000).toISOString(),
       reason: '需要时间',

@@ -708,14 +708,21 @@ export class TicketsService {
     );
   }
 
+  /** `until`: an ISO instant, or a date (the end of that Shanghai day, 23:59). */
   requestExtension(id: string, user: Principal, until: string, reason: string) {
-    const problem = !isIsoInstant(until)
-      ? '延期至应为带时区的 ISO 时间，如 2026-12-10T17:30:00+08:00'
-      : toEpochMs(until) <= Date.now()
-        ? '延期至的时间应晚于现在'
+    const ms = isCivilDate(until)
+      ? shanghaiInstant(until, 24 * 60 - 1)
+      : isIsoInstant(until)
+        ? toEpochMs(until)
         : null;
-    if (problem) throw badRequest([{ field: 'until', message: problem }], problem);
-    const at = new Date(toEpochMs(until)).toISOString();
+    if (ms === null || ms <= Date.now()) {
+      const message =
+        ms === null
+          ? '延期至应为日期或带时区的 ISO 时间，如 2026-12-10 或 2026-12-10T17:30:00+08:00'
+          : '延期至的时间应晚于现在';
+      throw badRequest([{ field: 'until', message }], message);
+    }
+    const at = new Date(ms).toISOString();
     return this.update(id, user, (h) =>
       h.executeUpdate(requestExtensionUpdate, {
         args: [{ actorId: user.id, until: at, reason: reason.trim() }],
