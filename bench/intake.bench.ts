@@ -18,6 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { percentile } from './bench-kit';
 import { stackDataConverter } from './stack-data-converter';
 
 const INTAKE_URL = process.env.INTAKE_URL ?? 'http://127.0.0.1:3000';
@@ -42,11 +43,6 @@ interface LevelResult {
   perSecond: number;
   p50: number;
   p99: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /** Runs `op` with `concurrency` loops for `seconds` (at most `max` calls). */

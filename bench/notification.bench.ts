@@ -30,6 +30,7 @@ import {
 } from '../libs/domain/src';
 import { ticketWorkflowOptions } from '../libs/temporal/src';
 import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+import { percentile } from './bench-kit';
 import { stackDataConverter } from './stack-data-converter';
 
 const NOTICES = Math.min(Number(process.env.BENCH_NOTICES ?? 1000), 20_000);
@@ -38,10 +39,6 @@ const TICKETS = Math.min(Number(process.env.BENCH_TICKETS ?? 50), 500);
 /** `throughput`, `latency` or both (default). */
 const PARTS = (process.env.BENCH_PARTS ?? 'throughput,latency').split(',');
 const NOTIFICATION_URL = process.env.BENCH_NOTIFICATION_URL ?? 'http://127.0.0.1:3001';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function throughput(connection: mongoose.Connection): Promise<void> {
   const models = notificationModels(connection);

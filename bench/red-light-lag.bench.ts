@@ -19,14 +19,11 @@ import {
 } from '../libs/domain/src';
 import { ticketWorkflowOptions } from '../libs/temporal/src/ticket-start';
 import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+import { percentile } from './bench-kit';
 import { stackDataConverter } from './stack-data-converter';
 
 const COUNT = Number(process.argv[2] ?? 100);
 const WINDOW_SECONDS = 15;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function main(): Promise<void> {
   const env = process.env;

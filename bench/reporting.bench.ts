@@ -18,21 +18,19 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
-import { readSetting } from '../libs/config/src/service-config';
 import { LEDGER_FACTS_MIGRATION, LedgerFactsStore, ledgerModels } from '../libs/database/src';
 import { TICKET_TYPES } from '../libs/domain/src';
 import { ensureNamespace } from '../libs/temporal/src/namespace-setup';
 import { APPS, appEntry } from '../scripts/stack/apps';
 import { freePort, httpOk, waitUntil } from '../scripts/stack/probes';
-import { type ProvidedServer, provideDatabase, provideTemporal } from '../scripts/stack/servers';
+import type { ProvidedServer } from '../scripts/stack/servers';
 import { Supervisor } from '../scripts/stack/supervisor';
+import { provideBenchServers } from './bench-kit';
 
 const TICKETS = Math.min(Math.max(Number(process.env.BENCH_TICKETS ?? 100_000), 1), 200_000);
 const BATCH = 2_000;
@@ -218,28 +216,11 @@ async function main(): Promise<void> {
   const servers: ProvidedServer[] = [];
   let app: ChildProcess | undefined;
   try {
-    const configuredUri = readSetting(process.env, 'MONGODB_URI');
-    const plan = {
-      temporalAddress: readSetting(process.env, 'TEMPORAL_ADDRESS'),
-      temporalUiPort: 0,
-      mongodbUri: configuredUri,
-      dataDir: mkdtempSync(join(tmpdir(), 'court12368-bench-')),
-      persistent: false,
-      ui: false,
-    };
-    const [temporal, database] = await Promise.all([
-      provideTemporal(supervisor, plan),
-      provideDatabase(supervisor, plan),
-    ]);
+    const { temporal, database, benchUri } = await provideBenchServers(supervisor, {
+      dataDirPrefix: 'court12368-bench-',
+      database: 'court12368_bench',
+    });
     servers.push(temporal, database);
-    console.log(`Temporal: ${temporal.source}\ndatabase: ${database.source}`);
-    const benchUri =
-      process.env.BENCH_MONGODB_URI ??
-      (() => {
-        const url = new URL(database.address);
-        url.pathname = '/court12368_bench';
-        return url.toString();
-      })();
     console.log(
       `bench database: ${new URL(benchUri).pathname.slice(1)}, ${TICKETS.toLocaleString()} tickets`,
     );

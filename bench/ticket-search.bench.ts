@@ -22,21 +22,19 @@
  * sources with a TypeScript loader, which the intake child then runs with as well.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
-import { readSetting } from '../libs/config/src/service-config';
 import { CALLER_LOOKUP_MIGRATION, ledgerModels } from '../libs/database/src';
 import { TICKET_TYPES } from '../libs/domain/src';
 import { ensureNamespace } from '../libs/temporal/src/namespace-setup';
 import { appEntry } from '../scripts/stack/apps';
 import { REPO_ROOT } from '../scripts/stack/paths';
 import { freePort, httpOk, waitUntil } from '../scripts/stack/probes';
-import { type ProvidedServer, provideDatabase, provideTemporal } from '../scripts/stack/servers';
+import type { ProvidedServer } from '../scripts/stack/servers';
 import { Supervisor } from '../scripts/stack/supervisor';
+import { percentile, provideBenchServers } from './bench-kit';
 
 function flag(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -211,12 +209,6 @@ async function seed(uri: string): Promise<void> {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  ]!;
-}
-
 interface Row {
   query: string;
   q: string;
@@ -263,27 +255,13 @@ async function main(): Promise<void> {
   let app: ChildProcess | undefined;
   let benchUri: string | undefined;
   try {
-    const plan = {
-      temporalAddress: readSetting(process.env, 'TEMPORAL_ADDRESS'),
-      temporalUiPort: 0,
-      mongodbUri: readSetting(process.env, 'MONGODB_URI'),
-      dataDir: mkdtempSync(join(tmpdir(), 'court12368-search-bench-')),
-      persistent: false,
-      ui: false,
-    };
-    const [temporal, database] = await Promise.all([
-      provideTemporal(supervisor, plan),
-      provideDatabase(supervisor, plan),
-    ]);
-    servers.push(temporal, database);
-    console.log(`Temporal: ${temporal.source}\ndatabase: ${database.source}`);
-    benchUri =
-      process.env.BENCH_MONGODB_URI ??
-      (() => {
-        const url = new URL(database.address);
-        url.pathname = `/${DATABASE}`;
-        return url.toString();
-      })();
+    const provided = await provideBenchServers(supervisor, {
+      dataDirPrefix: 'court12368-search-bench-',
+      database: DATABASE,
+    });
+    const { temporal, database } = provided;
+    servers.push(provided.temporal, provided.database);
+    benchUri = provided.benchUri;
     console.log(`bench database: ${new URL(benchUri).pathname.slice(1)}`);
     await seed(benchUri);
 

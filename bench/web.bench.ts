@@ -12,15 +12,12 @@
  * content `性能测试`).
  */
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { percentile } from './bench-kit';
 
 const BASE = process.env.BENCH_WEB_URL ?? 'http://127.0.0.1:3000';
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 5), 50);
 const TICKETS = Math.min(Number(process.env.BENCH_TICKETS ?? 20), 200);
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo12368';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const ms = (n: number) => `${Math.round(n)} ms`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -166,6 +166,7 @@ describe('web UI: a transfer signed for, extended, returned and reassigned', () 
     await deadlines.getByText(`已申请延期至 ${until.text}，待审批`).waitFor();
     expect(await deadlineTimes(deadlines)).toContain(oldDeadline.text);
     await head.getByLabel('审批意见', { exact: true }).fill('同意延期，请按期反馈');
+    await button(head, '不同意延期').waitFor();
     await shot(head, 'lifecycle-5-extension-decision');
     await expectAccessible(head, 'the extension decision of the department head');
     await button(head, '同意延期').click();

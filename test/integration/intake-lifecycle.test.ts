@@ -1,3 +1,4 @@
+import { notificationModels } from '../../libs/database/src';
 import { filingComplaint, IntakeTestApp } from '../support/intake-app';
 import { eventually } from '../support/temporal-harness';
 
@@ -53,6 +54,16 @@ describe('intake: the rest of a ticket’s life', () => {
       const doc = await t.harness.database.collection('tickets').findOne({ _id: id as never });
       expect(doc?.acceptedAt).toBeInstanceOf(Date);
     }, 'ledger accepted');
+    // The transfer's receipt reached the caller's number, read from the ledger, once.
+    const receipts = await eventually(async () => {
+      const sms = await notificationModels(t.harness.database)
+        .sms.find({ ticketId: id, recipientId: 'caller' })
+        .lean();
+      expect(sms).toHaveLength(1);
+      return sms;
+    }, 'caller receipt');
+    expect(receipts[0]).toMatchObject({ kind: 'caller_receipt' });
+    expect(receipts[0]!.text).toContain(id);
   });
 
   it('return → reassign: new status, the agent picks a handler, a fresh window, both routes kept', async () => {

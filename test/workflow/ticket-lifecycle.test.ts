@@ -102,7 +102,6 @@ describe('ticket lifecycle additions on the dev server', () => {
     expect(ticket?.acceptedAt).toBeInstanceOf(Date);
     expect(ticket?.progressNotes).toHaveLength(1);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['accepted', 'progress']));
-    // A caller receipt goes with the first dispatch (the notification side sends it by SMS).
     await handle.executeUpdate(submitFeedbackUpdate, {
       args: [{ actorId: 'judge01', result: '已回电' }],
     });

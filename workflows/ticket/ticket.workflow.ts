@@ -348,14 +348,17 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   setHandler(getTicketQuery, () => state.view());
 
+  /** Applies a change and answers once it is in the ledger. */
+  async function recorded(apply: () => void): Promise<TicketView> {
+    apply();
+    changed();
+    await writtenUpTo(changes);
+    return state.view();
+  }
+
   setHandler(
     submitFeedbackUpdate,
-    async ({ actorId, result }) => {
-      state.applyFeedback(actorId, result, Date.now());
-      changed();
-      await writtenUpTo(changes);
-      return state.view();
-    },
+    ({ actorId, result }) => recorded(() => state.applyFeedback(actorId, result, Date.now())),
     { validator: ({ actorId }) => toRejection(() => state.checkFeedback(actorId)) },
   );
 
@@ -375,12 +378,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   setHandler(
     acknowledgeEscalationUpdate,
-    async ({ actorId, note }) => {
-      state.applyAcknowledge(actorId, note, Date.now());
-      changed();
-      await writtenUpTo(changes);
-      return state.view();
-    },
+    ({ actorId, note }) => recorded(() => state.applyAcknowledge(actorId, note, Date.now())),
     { validator: ({ actorId }) => toRejection(() => state.checkAcknowledge(actorId)) },
   );
 
@@ -408,13 +406,6 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   );
 
   // ——— the lifecycle additions: 签收, 进展说明, 退回, 改派, 延期, 附件 ———
-  /** Applies a change and answers once it is in the ledger. */
-  async function recorded(apply: () => void): Promise<TicketView> {
-    apply();
-    changed();
-    await writtenUpTo(changes);
-    return state.view();
-  }
   let reassignRequest: ReassignInput | null = null;
   /** Feedback windows opened so far: a reassignment answers once the new one has its deadline. */
   let windowsOpened = 0;

@@ -4,7 +4,6 @@ import type { TicketLedgerDoc } from '@court/database';
 import {
   Inject,
   Injectable,
-  Logger,
   NotFoundException,
   PayloadTooLargeException,
   UnsupportedMediaTypeException,
@@ -36,8 +35,6 @@ export interface StoredAttachment {
  */
 @Injectable()
 export class AttachmentsService {
-  private readonly logger = new Logger('Attachments');
-
   constructor(
     private readonly store: AttachmentStore,
     private readonly tickets: TicketsService,
@@ -72,7 +69,8 @@ export class AttachmentsService {
       uploadedBy: user.id,
       bytes,
     });
-    await this.noteOnTimeline(ticket._id, user, meta);
+    // Never fails: the attachment is stored whether or not the timeline entry is.
+    await this.tickets.noteAttachment(ticket, user, { attachmentId: meta.id, name: meta.name });
     return { meta, label: type.label };
   }
 
@@ -88,19 +86,5 @@ export class AttachmentsService {
     const found = await this.store.open(ticket._id, attachmentId);
     if (!found) throw new NotFoundException(`工单 ${ticket._id} 没有该附件`);
     return found;
-  }
-
-  /** The timeline entry; the attachment is stored either way, so a failure is only logged. */
-  private async noteOnTimeline(ticketId: string, user: Principal, meta: AttachmentMeta) {
-    try {
-      await this.tickets.noteAttachment(ticketId, user, {
-        attachmentId: meta.id,
-        name: meta.name,
-      });
-    } catch (error) {
-      this.logger.warn(
-        `附件 ${meta.id} 已保存，但未能记入工单 ${ticketId} 的经过：${(error as Error).message}`,
-      );
-    }
   }
 }

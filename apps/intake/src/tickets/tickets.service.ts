@@ -744,13 +744,12 @@ export class TicketsService {
    * finished ticket, or Temporal away, only leaves the entry out (logged).
    */
   async noteAttachment(
-    id: string,
+    doc: TicketLedgerDoc,
     user: Principal,
     attachment: { attachmentId: string; name: string },
   ): Promise<void> {
+    if (doc.status === 'closed') return;
     try {
-      const doc = await this.ledgerDoc(id);
-      if (doc.status === 'closed') return;
       await this.temporal.withDeadline(Date.now() + QUERY_TIMEOUT_MS * 2, () =>
         this.temporal.workflow
           .getHandle(doc.workflowId)
@@ -758,7 +757,7 @@ export class TicketsService {
       );
     } catch (error) {
       this.logger.warn(
-        `attachment ${attachment.attachmentId} of ${id} stored without a timeline entry: ${String(error)}`,
+        `attachment ${attachment.attachmentId} of ${doc._id} stored without a timeline entry: ${String(error)}`,
       );
     }
   }

@@ -1,0 +1,48 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSetting } from '../libs/config/src/service-config';
+import { type ProvidedServer, provideDatabase, provideTemporal } from '../scripts/stack/servers';
+import type { Supervisor } from '../scripts/stack/supervisor';
+
+/** The nearest-rank percentile `p` (0–100) of ascending values; NaN for none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
+}
+
+export interface BenchServers {
+  temporal: ProvidedServer;
+  database: ProvidedServer;
+  /** The bench's own database: BENCH_MONGODB_URI, else `database` on the server provided. */
+  benchUri: string;
+}
+
+/**
+ * Temporal and the database as `npm start` finds them (TEMPORAL_ADDRESS, MONGODB_URI, else the
+ * embedded servers, started under `supervisor` with a throw-away data folder), and the URI of
+ * the bench's own database on it.
+ */
+export async function provideBenchServers(
+  supervisor: Supervisor,
+  options: { dataDirPrefix: string; database: string },
+): Promise<BenchServers> {
+  const plan = {
+    temporalAddress: readSetting(process.env, 'TEMPORAL_ADDRESS'),
+    temporalUiPort: 0,
+    mongodbUri: readSetting(process.env, 'MONGODB_URI'),
+    dataDir: mkdtempSync(join(tmpdir(), options.dataDirPrefix)),
+    persistent: false,
+    ui: false,
+  };
+  const [temporal, database] = await Promise.all([
+    provideTemporal(supervisor, plan),
+    provideDatabase(supervisor, plan),
+  ]);
+  console.log(`Temporal: ${temporal.source}\ndatabase: ${database.source}`);
+  const url = new URL(process.env.BENCH_MONGODB_URI ?? database.address);
+  if (!process.env.BENCH_MONGODB_URI) url.pathname = `/${options.database}`;
+  return { temporal, database, benchUri: url.toString() };
+}
