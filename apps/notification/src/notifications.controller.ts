@@ -1,6 +1,7 @@
 import { CurrentUser, type Principal, Roles } from '@court/auth';
 import type { InboxNoticeDoc, SmsMessageDoc } from '@court/database';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
+import { isoTime } from '@court/domain';
 import {
   BeforeApplicationShutdown,
   Controller,
@@ -57,8 +58,6 @@ export function noticeView(n: InboxNoticeDoc): NotificationView {
   };
 }
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
-
 function smsView(m: SmsMessageDoc): SmsView {
   return {
     id: m._id,
@@ -68,14 +67,14 @@ function smsView(m: SmsMessageDoc): SmsView {
     kind: m.kind,
     text: m.text,
     status: m.status,
-    sendAfter: iso(m.sendAfter),
-    sentAt: iso(m.sentAt),
+    sendAfter: isoTime(m.sendAfter),
+    sentAt: isoTime(m.sentAt),
     failure: m.failure,
     reason: m.reason ?? null,
     providerCode: m.providerCode ?? null,
     attempts: m.attempts ?? 0,
     provider: m.provider ?? null,
-    createdAt: iso(m.createdAt)!,
+    createdAt: isoTime(m.createdAt)!,
   };
 }
 

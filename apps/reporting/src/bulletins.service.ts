@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BulletinDoc, BulletinEntry, BulletinGroup } from '@court/database';
+import { isoTime } from '@court/domain';
 import { TASK_QUEUES, TEMPORAL_CLIENT } from '@court/temporal';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client } from '@temporalio/client';
@@ -24,22 +25,16 @@ import type {
 import type { ExportColumn } from './exports';
 import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
 
-function iso(value: Date | string): string;
-function iso(value: Date | string | null | undefined): string | null;
-function iso(value: Date | string | null | undefined): string | null {
-  return value ? new Date(value).toISOString() : null;
-}
-
 function entryJson(e: BulletinEntry): BulletinEntryDto {
   return {
     ...e,
-    receivedAt: iso(e.receivedAt),
-    dispatchedAt: iso(e.dispatchedAt),
-    feedbackBy: iso(e.feedbackBy),
-    overdueAt: iso(e.overdueAt),
-    remindedAt: iso(e.remindedAt),
-    bulletinedAt: iso(e.bulletinedAt),
-    feedbackAt: iso(e.feedbackAt),
+    receivedAt: isoTime(e.receivedAt),
+    dispatchedAt: isoTime(e.dispatchedAt),
+    feedbackBy: isoTime(e.feedbackBy),
+    overdueAt: isoTime(e.overdueAt),
+    remindedAt: isoTime(e.remindedAt),
+    bulletinedAt: isoTime(e.bulletinedAt),
+    feedbackAt: isoTime(e.feedbackAt),
   };
 }
 
@@ -115,8 +110,8 @@ export function bulletinJson(doc: BulletinDoc, view?: HandlerView): BulletinDto 
     id: doc._id,
     trigger: doc.trigger,
     requestedBy: doc.requestedBy,
-    period: { from: iso(doc.period.from), to: iso(doc.period.to) },
-    createdAt: iso(doc.createdAt),
+    period: { from: isoTime(doc.period.from), to: isoTime(doc.period.to) },
+    createdAt: isoTime(doc.createdAt),
     figures: view ? figuresIn(figures, view) : figures,
     counts: view ? { bulletined: bulletined.length, overdue: overdue.length } : doc.counts,
     truncated: doc.truncated,
@@ -125,7 +120,7 @@ export function bulletinJson(doc: BulletinDoc, view?: HandlerView): BulletinDto 
     byDepartment: groups(doc.byDepartment),
     byHandler: groups(doc.byHandler),
     announcedTo: doc.announcedTo,
-    announcedAt: iso(doc.announcedAt),
+    announcedAt: isoTime(doc.announcedAt),
   };
 }
 
@@ -182,15 +177,15 @@ export class BulletinsService {
         id: d._id,
         trigger: d.trigger,
         requestedBy: d.requestedBy,
-        period: { from: iso(d.period.from), to: iso(d.period.to) },
-        createdAt: iso(d.createdAt),
+        period: { from: isoTime(d.period.from), to: isoTime(d.period.to) },
+        createdAt: isoTime(d.createdAt),
         counts: view
           ? {
               bulletined: entriesIn(listsOf(d).bulletined ?? [], view).length,
               overdue: entriesIn(listsOf(d).overdue ?? [], view).length,
             }
           : d.counts,
-        announcedAt: iso(d.announcedAt),
+        announcedAt: isoTime(d.announcedAt),
       })),
       total,
       page,

@@ -20,6 +20,7 @@ export * from './disposition';
 export * from './disposition-types';
 export * from './duration';
 export * from './holiday-data';
+export * from './iso-time';
 export * from './limits';
 export * from './phone';
 export * from './policy';

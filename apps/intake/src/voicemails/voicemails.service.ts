@@ -6,6 +6,7 @@ import {
   createCourtCalendar,
   formatShanghai,
   isIsoInstant,
+  isoTime,
   maskPhone,
   parsePhone,
   parsePolicy,
@@ -42,10 +43,6 @@ interface CheckedVoicemail {
 
 function newVoicemailId(voicemail: CheckedVoicemail): string {
   return `V${shanghaiDate(voicemail.receivedAt).replace(/-/g, '')}-${randomUUID().slice(0, 8)}`;
-}
-
-function iso(date: Date | null | undefined): string | null {
-  return date ? date.toISOString() : null;
 }
 
 /** Art. 6: voicemails left outside working hours, due at the start of the next working day. */
@@ -187,13 +184,13 @@ export class VoicemailsService {
     return {
       id: doc._id,
       callerPhone: fullPhone ? (doc.callerPhone ?? '') : maskPhone(doc.callerPhone ?? ''),
-      receivedAt: iso(doc.receivedAt),
+      receivedAt: isoTime(doc.receivedAt),
       recordingRef: doc.recordingRef ?? null,
       status: doc.status,
-      dueAt: iso(doc.dueAt),
-      overdueAt: iso(doc.overdueAt),
+      dueAt: isoTime(doc.dueAt),
+      overdueAt: isoTime(doc.overdueAt),
       ticketId: doc.ticketId ?? null,
-      loggedAt: iso(doc.loggedAt),
+      loggedAt: isoTime(doc.loggedAt),
     };
   }
 
