@@ -8,6 +8,7 @@ import {
   type VoicemailDoc,
 } from '@court/database';
 import type { TimelineEvent } from '@court/domain';
+import { countLedgerEvents, insertedBeforeDuplicate } from '@court/telemetry';
 import type { Model } from 'mongoose';
 
 export interface LedgerEventInput extends TimelineEvent {
@@ -46,16 +47,16 @@ export function createLedgerActivities(models: LedgerModels, facts: LedgerFactsS
         .lean();
       await Promise.all([
         merged ? facts.put([merged as unknown as FactsSource]) : undefined,
-        insertEvents(models, ticketId, events),
+        insertEvents(models, ticketId, events).then((added) => countLedgerEvents(fields, added)),
       ]);
     },
   };
 }
 
 async function insertEvents(models: LedgerModels, ticketId: string, events: LedgerEventInput[]) {
-  if (events.length === 0) return;
+  if (events.length === 0) return [];
   try {
-    await models.events.insertMany(
+    return await models.events.insertMany(
       events.map((e) => ({
         _id: ticketEventId(ticketId, e.seq),
         ticketId,
@@ -69,6 +70,7 @@ async function insertEvents(models: LedgerModels, ticketId: string, events: Ledg
     );
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
+    return insertedBeforeDuplicate<{ kind: string; at: Date }>(error);
   }
 }
 

@@ -1,9 +1,7 @@
 import type { DirectoryPersonDoc, NotificationModels } from '@court/database';
+import type { DeliverNoticesInput, NoticeBus, SmsProvider } from '@court/notifications';
+import { NotificationDelivery } from '@court/notifications';
 import type { Model } from 'mongoose';
-import type { DeliverNoticesInput } from './notice';
-import type { NoticeBus } from './notice-bus';
-import { NotificationDelivery } from './notification-delivery';
-import type { SmsProvider } from './sms/sms-provider';
 
 export interface NotificationActivityDeps {
   models: NotificationModels;

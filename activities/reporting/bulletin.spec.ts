@@ -1,5 +1,5 @@
 import type { BulletinEntry } from '@court/database';
-import { demoNames } from './directory-names';
+import { demoNames } from '@court/reporting';
 import { bulletinNotices, groupEntries } from './reporting.activities';
 
 function entry(id: string, departmentId: string | null, handlerId: string | null): BulletinEntry {

@@ -15,13 +15,16 @@ import {
   shanghaiDate,
   shanghaiInstant,
 } from '@court/domain';
+import type { Notice } from '@court/notifications';
+import type { DirectoryNames, Period } from '@court/reporting';
+import {
+  type HandlerView,
+  inView,
+  type Metrics,
+  MetricsFold,
+  markedTicketIds,
+} from '@court/reporting';
 import type { Model } from 'mongoose';
-import type { Notice } from '../notifications/notice';
-import type { DirectoryNames } from './directory-names';
-import { markedTicketIds } from './facts-queries';
-import { type HandlerView, inView } from './ledger-rows';
-import { type Metrics, MetricsFold } from './metrics';
-import type { Period } from './period';
 
 /** A bulletin lists at most this many tickets per list; its counts stay exact beyond. */
 export const BULLETIN_MAX_ENTRIES = 2_000;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { INTAKE_MODELS } from '../../apps/intake/src/intake-models';
+import { TicketCreation } from '../../apps/intake/src/tickets/ticket-creation.service';
 import { TicketIdService } from '../../apps/intake/src/tickets/ticket-ids.service';
-import { TicketsService } from '../../apps/intake/src/tickets/tickets.service';
+import { TicketWorkflowStart } from '../../apps/intake/src/tickets/ticket-workflow-start.service';
 import { filingComplaint, IntakeTestApp, randomMobile } from '../support/intake-app';
 import { eventually } from '../support/temporal-harness';
 
@@ -211,12 +212,12 @@ describe('intake: tickets', () => {
     });
 
     it('the workflow start failed: 503, nothing stored; the retry with the key makes the ticket', async () => {
-      const service = t.app.get(TicketsService);
+      const start = t.app.get(TicketWorkflowStart);
       const unavailable = Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
         code: 14,
         details: 'No connection established',
       });
-      const spy = jest.spyOn(service, 'startWorkflow').mockRejectedValueOnce(unavailable);
+      const spy = jest.spyOn(start, 'startRouted').mockRejectedValueOnce(unavailable);
       const key = randomUUID();
       const body = filingComplaint();
       const failed = await create(body, key);
@@ -237,9 +238,9 @@ describe('intake: tickets', () => {
     });
 
     it('workflow started but the response was not recorded: the retry answers the same ticket', async () => {
-      const service = t.app.get(TicketsService);
+      const creation = t.app.get(TicketCreation);
       const spy = jest
-        .spyOn(service, 'saveResponse')
+        .spyOn(creation, 'saveResponse')
         .mockRejectedValueOnce(new Error('database went away'));
       const key = randomUUID();
       const body = filingComplaint();

@@ -1,8 +1,8 @@
 import { log, proxyActivities, type RetryPolicy, workflowInfo } from '@temporalio/workflow';
 import type { NotificationActivities } from '../../activities/notifications/notification.activities';
 import type { ReportingActivities } from '../../activities/reporting/reporting.activities';
-import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
-import type { BulletinWorkflowInput, BulletinWorkflowResult } from './bulletin-input';
+import { TASK_QUEUES } from '../../libs/domain/src/task-queues';
+import type { BulletinWorkflowInput, BulletinWorkflowResult } from './contract';
 
 const RETRY: RetryPolicy = {
   initialInterval: '1s',

@@ -5,7 +5,7 @@ import {
   decideDisposition,
   NO_FLAGS,
 } from '../../libs/domain/src';
-import type { TicketWorkflowInput } from './ticket-input';
+import type { TicketWorkflowInput } from './contract';
 import { routesOf, TicketRejection, TicketState } from './ticket-state';
 
 const directory = createDirectory(DEMO_DIRECTORY);

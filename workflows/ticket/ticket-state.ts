@@ -1,3 +1,7 @@
+// Longer than our ~300 lines on purpose: one plain class holds a ticket's rules because every
+// transition reads and writes the same fields (route status, deadlines, timeline, the pending
+// extension); split by concern, each rule would reach into another file's state. It stays
+// free of Temporal, and its checks and applies come in pairs, grouped by section.
 import type { Disposition, Route } from '../../libs/domain/src/disposition';
 import type { DispositionTarget } from '../../libs/domain/src/disposition-types';
 import type {
@@ -13,7 +17,7 @@ import type {
   TimelineEvent,
   TimelineEventKind,
 } from '../../libs/domain/src/ticket';
-import type { TicketWorkflowInput } from './ticket-input';
+import type { EscalationState, TicketView, TicketWorkflowInput } from './contract';
 
 /**
  * Why a message was refused: `forbidden` (the wrong person, 403), `conflict` (the wrong time,
@@ -33,45 +37,6 @@ export class TicketRejection extends Error {
 
 /** Where the ticket is in its main route; `status` adds `escalated` on top. */
 type RouteStatus = Exclude<TicketStatus, 'escalated'>;
-
-export interface EscalationState {
-  level: number;
-  notified: string[];
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  note: string | null;
-}
-
-/** The live state `getTicket` returns and every update answers with. */
-export interface TicketView {
-  id: string;
-  status: TicketStatus;
-  redLight: boolean;
-  deadlines: TicketDeadlines;
-  provisionalDeadlines: boolean;
-  handler: DispositionTarget | null;
-  departmentId: string | null;
-  dispatchedAt: string | null;
-  overdueAt: string | null;
-  remindedAt: string | null;
-  reminders: number;
-  bulletinedAt: string | null;
-  feedback: TicketFeedback | null;
-  handledAt: string | null;
-  callbackDue: boolean;
-  keyCallback: boolean;
-  callback: TicketCallback | null;
-  closedAt: string | null;
-  escalation: EscalationState | null;
-  repeatCalls: RepeatCall[];
-  timeline: TimelineEvent[];
-  acceptedAt: string | null;
-  progressNotes: ProgressNote[];
-  returns: TicketReturn[];
-  reassignments: TicketReassignment[];
-  extension: TicketExtension | null;
-  extensions: TicketExtension[];
-}
 
 const ACTIVE_ROUTE_STATUSES: RouteStatus[] = ['dispatched', 'overdue', 'reminded', 'bulletined'];
 

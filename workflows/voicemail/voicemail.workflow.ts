@@ -2,8 +2,6 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
-  defineQuery,
-  defineUpdate,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -11,35 +9,19 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { CalendarActivities } from '../../activities/calendar/calendar.activities';
-import type {
-  VoicemailLedgerActivities,
-  VoicemailSyncInput,
-} from '../../activities/ledger/ledger.activities';
+import type { VoicemailLedgerActivities } from '../../activities/ledger/ledger.activities';
 import type { NotificationActivities } from '../../activities/notifications/notification.activities';
 import type { PolicyActivities } from '../../activities/policy/policy.activities';
-import type { Policy } from '../../libs/domain/src/policy';
-import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
-import { calendarChangedSignal } from '../ticket/messages';
-import { GROUP_RECIPIENTS } from '../ticket/ticket-input';
-
-export interface VoicemailWorkflowInput {
-  voicemailId: string;
-  receivedAt: string;
-  /** Absent: the worker's policy (working hours, quiet hours). */
-  policy?: Policy;
-}
-
-export interface VoicemailLoggedInput {
-  ticketId: string;
-  actorId: string;
-}
-
-export type VoicemailView = Omit<VoicemailSyncInput, 'voicemailId'> & { id: string };
-
-export const voicemailLoggedUpdate = defineUpdate<VoicemailView, [VoicemailLoggedInput]>(
-  'voicemailLogged',
-);
-export const getVoicemailQuery = defineQuery<VoicemailView>('getVoicemail');
+import { TASK_QUEUES } from '../../libs/domain/src/task-queues';
+import { GROUP_RECIPIENTS } from '../ticket/recipients';
+import {
+  calendarChangedSignal,
+  getVoicemailQuery,
+  type VoicemailLoggedInput,
+  type VoicemailView,
+  type VoicemailWorkflowInput,
+  voicemailLoggedUpdate,
+} from './contract';
 
 const RETRY: RetryPolicy = { initialInterval: '1s', maximumInterval: '1m' };
 

@@ -1,11 +1,12 @@
-import { auditId, maskPhonesIn } from './audit-store';
+import { maskPhonesInText } from '@court/domain';
+import { auditId } from './audit-store';
 
 describe('audit store helpers', () => {
-  it('masks anything that looks like a phone number', () => {
-    expect(maskPhonesIn('回电 13800138000 与 +86 139-1234-5678')).toBe(
+  it('the trail masks phone numbers as the logs do', () => {
+    expect(maskPhonesInText('回电 13800138000 与 +86 139-1234-5678')).toBe(
       '回电 138****8000 与 139****5678',
     );
-    expect(maskPhonesIn('工单 T20261202-0001，2026 年')).toBe('工单 T20261202-0001，2026 年');
+    expect(maskPhonesInText('工单 T20261202-0001，2026 年')).toBe('工单 T20261202-0001，2026 年');
   });
 
   it('ids sort as their times do and are unique', () => {

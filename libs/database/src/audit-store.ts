@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { maskPhonesInText } from '@court/domain';
 import type { Connection, Model, QueryFilter } from 'mongoose';
 import { isDuplicateKey } from './duplicate-key';
 import { type AuditEntryDoc, auditEntryModel } from './schemas/audit-entry.schema';
@@ -54,14 +55,6 @@ export interface AuditQuery {
   limit: number;
 }
 
-/** Mainland mobile numbers (11 digits from 1) and any longer run of digits: kept out of `detail`. */
-const PHONE_LIKE = /(?<!\d)(\+?86[-\s]?)?(\d{3})[-\s]?\d{4}[-\s]?(\d{4})(?!\d)/g;
-
-/** Masks anything that looks like a phone number (`138****8000`); the trail never stores one. */
-export function maskPhonesIn(text: string): string {
-  return text.replace(PHONE_LIKE, (_m, _cc, head: string, tail: string) => `${head}****${tail}`);
-}
-
 /** A time-ordered unique `_id`: `<ISO time>:<12 hex>` (ISO strings sort as the times do). */
 export function auditId(at: Date): string {
   return `${at.toISOString()}:${randomBytes(6).toString('hex')}`;
@@ -93,8 +86,8 @@ export class AuditStore {
         actor: input.actor,
         action: input.action,
         ticketId: input.ticketId ?? null,
-        target: input.target ? maskPhonesIn(input.target) : null,
-        detail: maskPhonesIn(input.detail),
+        target: input.target ? maskPhonesInText(input.target) : null,
+        detail: maskPhonesInText(input.detail),
         requestId: input.requestId ?? null,
         service: input.service ?? null,
       };

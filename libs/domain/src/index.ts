@@ -23,6 +23,7 @@ export * from './holiday-data';
 export * from './iso-time';
 export * from './limits';
 export * from './phone';
+export * from './phone-masking';
 export * from './policy';
 export * from './quiet-hours';
 export * from './render-rule-table';

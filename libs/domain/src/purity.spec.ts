@@ -45,6 +45,9 @@ const WORKFLOW_SAFE = [
   'calendar-types.ts',
   'limits.ts',
   'result.ts',
+  'task-queues.ts',
+  'iso-time.ts',
+  'phone-masking.ts',
 ];
 
 describe('module purity', () => {

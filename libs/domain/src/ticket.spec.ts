@@ -7,7 +7,6 @@ import {
   TICKET_TYPES,
   TIMELINE_EVENT_KINDS,
   TIMELINE_EVENT_LABELS,
-  ticketWorkflowId,
 } from './ticket';
 
 describe('ticket model', () => {
@@ -49,7 +48,6 @@ describe('ticket model', () => {
   it('formats ids as API.md shows them, by the Shanghai date', () => {
     expect(formatTicketId('2026-11-28T09:00:00+08:00', 1)).toBe('T20261128-0001');
     expect(formatTicketId('2026-11-27T16:30:00Z', 12)).toBe('T20261128-0012');
-    expect(ticketWorkflowId('T20261128-0001')).toBe('ticket-T20261128-0001');
     expect(() => formatTicketId('2026-11-28T09:00:00+08:00', 0)).toThrow('正整数');
   });
 });

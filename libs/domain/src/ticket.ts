@@ -334,8 +334,3 @@ export function formatTicketId(receivedAt: InstantInput, sequence: number): stri
   }
   return `T${shanghaiDate(receivedAt).replace(/-/g, '')}-${String(sequence).padStart(4, '0')}`;
 }
-
-/** Workflow id of a ticket: `ticket-<ticket id>`. */
-export function ticketWorkflowId(ticketId: string): string {
-  return `ticket-${ticketId}`;
-}

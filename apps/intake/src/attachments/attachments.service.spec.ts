@@ -2,7 +2,7 @@ import type { Principal } from '@court/auth';
 import type { TicketLedgerDoc } from '@court/database';
 import { HttpException } from '@nestjs/common';
 import type { IntakeSettings } from '../intake-settings';
-import type { TicketsService } from '../tickets/tickets.service';
+import type { TicketCommands } from '../tickets/ticket-commands.service';
 import type { AttachmentMeta, AttachmentStore, NewAttachment } from './attachment-store';
 import { tooLargeMessage } from './attachment-upload.interceptor';
 import { AttachmentsService } from './attachments.service';
@@ -25,7 +25,7 @@ function setUp() {
     }),
   );
   const store = { put, open: jest.fn().mockResolvedValue(null) } as unknown as AttachmentStore;
-  const tickets = { noteAttachment } as unknown as TicketsService;
+  const tickets = { noteAttachment } as unknown as TicketCommands;
   const settings = { attachmentMaxBytes: 1024 } as IntakeSettings;
   return { service: new AttachmentsService(store, tickets, settings), put, noteAttachment };
 }

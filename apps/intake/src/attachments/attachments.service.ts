@@ -9,7 +9,7 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
-import { TicketsService } from '../tickets/tickets.service';
+import { TicketCommands } from '../tickets/ticket-commands.service';
 import { cleanAttachmentName } from './attachment-names';
 import { ALLOWED_TYPE_LABELS, sniffAttachmentType } from './attachment-sniffer';
 import { type AttachmentMeta, AttachmentStore } from './attachment-store';
@@ -29,7 +29,7 @@ export interface StoredAttachment {
 }
 
 /**
- * Ticket attachments. Every method takes the ticket as `TicketsService.readableTicket`
+ * Ticket attachments. Every method takes the ticket as `TicketAccess.readableTicket`
  * returned it (the controller's `ReadableTicketGuard`), so none runs for a ticket the person
  * may not read.
  */
@@ -37,7 +37,7 @@ export interface StoredAttachment {
 export class AttachmentsService {
   constructor(
     private readonly store: AttachmentStore,
-    private readonly tickets: TicketsService,
+    private readonly ticketCommands: TicketCommands,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
   ) {}
 
@@ -70,7 +70,10 @@ export class AttachmentsService {
       bytes,
     });
     // Never fails: the attachment is stored whether or not the timeline entry is.
-    await this.tickets.noteAttachment(ticket, user, { attachmentId: meta.id, name: meta.name });
+    await this.ticketCommands.noteAttachment(ticket, user, {
+      attachmentId: meta.id,
+      name: meta.name,
+    });
     return { meta, label: type.label };
   }
 

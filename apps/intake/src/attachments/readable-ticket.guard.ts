@@ -7,7 +7,7 @@ import {
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
-import { TicketsService } from '../tickets/tickets.service';
+import { TicketAccess } from '../tickets/ticket-access.service';
 
 const READABLE_TICKET = Symbol('readableTicket');
 
@@ -18,18 +18,18 @@ interface WithTicket {
 }
 
 /**
- * `:id` must be a ticket the signed-in person may read (`TicketsService.readableTicket`:
+ * `:id` must be a ticket the signed-in person may read (`TicketAccess.readableTicket`:
  * 404 unknown, 403 not theirs). A guard, so that it is decided before an upload's body is
  * read; the ticket is handed on to `@ReadableTicket()`.
  */
 @Injectable()
 export class ReadableTicketGuard implements CanActivate {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(private readonly access: TicketAccess) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<WithTicket>();
     if (!request.user) throw new UnauthorizedException('请先登录');
-    request[READABLE_TICKET] = await this.tickets.readableTicket(
+    request[READABLE_TICKET] = await this.access.readableTicket(
       request.params.id ?? '',
       request.user,
     );

@@ -1,6 +1,6 @@
 import type { TicketEventDoc, TicketLedgerDoc } from '@court/database';
-import { DEADLINE_NAMES, maskPhone, type TicketDeadlines } from '@court/domain';
-import type { TicketView } from '../../../../workflows/ticket/ticket-state';
+import { DEADLINE_NAMES, isoTime, maskPhone, type TicketDeadlines } from '@court/domain';
+import type { TicketView } from '../../../../workflows/ticket/contract';
 import type {
   ComplaintView,
   DispositionView,
@@ -18,15 +18,9 @@ import type {
 
 /** Pure mapping from what is stored (ledger + events) and what the workflow says now to API.md. */
 
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
 function deadlinesOf(stored: Record<string, unknown> | undefined | null): TicketDeadlines {
   const out: Record<string, string | null> = {};
-  for (const name of DEADLINE_NAMES) out[name] = iso(stored?.[name]);
+  for (const name of DEADLINE_NAMES) out[name] = isoTime(stored?.[name]);
   return out as unknown as TicketDeadlines;
 }
 
@@ -78,13 +72,13 @@ function escalationOf(
     level: e.level,
     notified: stored.notified ?? [],
     acknowledgedBy: e.acknowledgedBy ?? null,
-    acknowledgedAt: iso(e.acknowledgedAt),
+    acknowledgedAt: isoTime(e.acknowledgedAt),
     note: stored.note ?? null,
   };
 }
 
 function feedbackOf(f: TicketLedgerDoc['feedback'] | TicketView['feedback'] | undefined) {
-  return f ? { result: f.result, at: iso(f.at), by: f.by } : null;
+  return f ? { result: f.result, at: isoTime(f.at), by: f.by } : null;
 }
 
 function callbackOf(c: TicketLedgerDoc['callback'] | TicketView['callback'] | undefined) {
@@ -93,7 +87,7 @@ function callbackOf(c: TicketLedgerDoc['callback'] | TicketView['callback'] | un
         reached: c.reached,
         satisfied: c.satisfied ?? null,
         note: c.note ?? null,
-        at: iso(c.at),
+        at: isoTime(c.at),
         by: c.by,
       }
     : null;
@@ -102,13 +96,13 @@ function callbackOf(c: TicketLedgerDoc['callback'] | TicketView['callback'] | un
 function extensionOf(e: Record<string, unknown>): ExtensionView {
   return {
     status: e.status as ExtensionView['status'],
-    until: iso(e.until),
+    until: isoTime(e.until),
     reason: String(e.reason ?? ''),
     requestedBy: String(e.requestedBy ?? ''),
-    requestedAt: iso(e.requestedAt),
-    previousFeedbackBy: iso(e.previousFeedbackBy),
+    requestedAt: isoTime(e.requestedAt),
+    previousFeedbackBy: isoTime(e.previousFeedbackBy),
     decidedBy: (e.decidedBy as string | null) ?? null,
-    decidedAt: iso(e.decidedAt),
+    decidedAt: isoTime(e.decidedAt),
     note: (e.note as string | null) ?? null,
   };
 }
@@ -118,12 +112,12 @@ function lifecycleOf(doc: TicketLedgerDoc, live: TicketView | null) {
   const source = live ?? doc;
   // Live values carry ISO strings, stored ones Dates: each is shown as ISO.
   const dated = <V>(items: unknown): V[] =>
-    ((items ?? []) as { at: unknown }[]).map((item) => ({ ...item, at: iso(item.at) }) as V);
+    ((items ?? []) as { at: unknown }[]).map((item) => ({ ...item, at: isoTime(item.at) }) as V);
   const extensions = ((source.extensions ?? []) as unknown as Record<string, unknown>[]).map(
     extensionOf,
   );
   return {
-    acceptedAt: iso(source.acceptedAt),
+    acceptedAt: isoTime(source.acceptedAt),
     extension: extensions[extensions.length - 1] ?? null,
     extensions,
     progressNotes: dated<ProgressNoteView>(source.progressNotes),
@@ -147,10 +141,15 @@ export function ticketResponse(
   const phone = doc.caller?.phone ?? '';
   const timeline = live
     ? live.timeline
-    : events.map((e) => ({ at: iso(e.at), kind: e.kind, actor: e.actor, note: e.note ?? null }));
+    : events.map((e) => ({
+        at: isoTime(e.at),
+        kind: e.kind,
+        actor: e.actor,
+        note: e.note ?? null,
+      }));
   const repeatCalls = live
     ? live.repeatCalls
-    : (doc.repeatCalls ?? []).map((c) => ({ ...c, at: iso(c.at) }));
+    : (doc.repeatCalls ?? []).map((c) => ({ ...c, at: isoTime(c.at) }));
   return {
     id: doc._id,
     workflowId: doc.workflowId,
@@ -179,11 +178,11 @@ export function ticketResponse(
     ...lifecycleOf(doc, live),
     voicemailId: doc.voicemailId ?? null,
     loggedBy: doc.loggedBy ?? null,
-    ringAt: iso(doc.ringAt),
-    answeredAt: iso(doc.answeredAt),
-    receivedAt: iso(doc.receivedAt),
-    createdAt: iso(doc.createdAt),
-    updatedAt: iso(doc.updatedAt),
+    ringAt: isoTime(doc.ringAt),
+    answeredAt: isoTime(doc.answeredAt),
+    receivedAt: isoTime(doc.receivedAt),
+    createdAt: isoTime(doc.createdAt),
+    updatedAt: isoTime(doc.updatedAt),
   };
 }
 
@@ -206,8 +205,8 @@ export function ticketListItem(doc: TicketLedgerDoc): TicketListItem {
     departmentId: doc.departmentId ?? null,
     deadlines: deadlinesOf(doc.deadlines),
     loggedBy: doc.loggedBy ?? null,
-    receivedAt: iso(doc.receivedAt),
-    createdAt: iso(doc.createdAt),
-    updatedAt: iso(doc.updatedAt),
+    receivedAt: isoTime(doc.receivedAt),
+    createdAt: isoTime(doc.createdAt),
+    updatedAt: isoTime(doc.updatedAt),
   };
 }

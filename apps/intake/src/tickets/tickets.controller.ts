@@ -1,6 +1,5 @@
 import { CurrentUser, type Principal, Roles } from '@court/auth';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
-import { maskPhone } from '@court/domain';
 import {
   Body,
   Controller,
@@ -37,45 +36,27 @@ import {
   ReturnDto,
 } from './dto/ticket-actions.dto';
 import { TicketCreated, TicketDetail, TicketList, TicketProposal } from './dto/ticket-view.dto';
-import { TicketsService } from './tickets.service';
+import { auditedPhoneRead } from './phone-read-audit';
+import { TicketCommands } from './ticket-commands.service';
+import { TicketCreation } from './ticket-creation.service';
+import { TicketProposals } from './ticket-proposals.service';
+import { TicketQueries } from './ticket-queries.service';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('api/tickets')
 export class TicketsController {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly creation: TicketCreation,
+    private readonly proposals: TicketProposals,
+    private readonly queries: TicketQueries,
+    private readonly commands: TicketCommands,
     private readonly audit: AuditTrail,
   ) {}
 
-  /**
-   * A ticket answered with the caller's full number is a read of personal data: recorded
-   * (`ticket.phone.read`) before it is answered. A plain read fails closed (503) when the entry
-   * cannot be written; after a change (`after`) the change stands and the answer carries the
-   * number masked instead.
-   */
-  private async shown(
-    by: AuditSource,
-    detail: TicketDetail,
-    after?: string,
-  ): Promise<TicketDetail> {
-    const phone = detail.caller?.phone ?? '';
-    if (!phone || phone.includes('*')) return detail;
-    const record = {
-      action: 'ticket.phone.read' as const,
-      ticketId: detail.id,
-      detail: after ? `${after}后返回工单（含完整来电号码）` : '查看工单（含完整来电号码）',
-    };
-    if (!after) {
-      await this.audit.revealing(by, record);
-      return detail;
-    }
-    try {
-      await this.audit.revealing(by, record);
-      return detail;
-    } catch {
-      return { ...detail, caller: { ...detail.caller, phone: maskPhone(phone) } };
-    }
+  /** The detail as answered, its full phone number audited (`auditedPhoneRead`). */
+  private shown(by: AuditSource, detail: TicketDetail, after?: string): Promise<TicketDetail> {
+    return auditedPhoneRead(this.audit, by, detail, after);
   }
 
   @Post()
@@ -92,7 +73,7 @@ export class TicketsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<TicketCreated> {
     // The DTO checked the shape; the domain reads the body as sent (its own rules, field paths).
-    const result = await this.tickets.create(request.body, user, checkedIdempotencyKey(key));
+    const result = await this.creation.create(request.body, user, checkedIdempotencyKey(key));
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     const d = result.body.disposition;
     if (!result.replayed && d.overridden) {
@@ -113,7 +94,7 @@ export class TicketsController {
   @ApiOperation({ summary: '按第四条规则建议处理方式（不保存），并列出来电人和本案此前的工单' })
   @ApiOkResponse({ type: TicketProposal })
   propose(@Body() _dto: CreateTicketDto, @Req() request: Request): Promise<TicketProposal> {
-    return this.tickets.propose(request.body);
+    return this.proposals.propose(request.body);
   }
 
   @Get()
@@ -121,7 +102,7 @@ export class TicketsController {
   @ApiOperation({ summary: '检索工单（承办人仅见本人及本部门的工单；来电号码脱敏）' })
   @ApiOkResponse({ type: TicketList })
   search(@Query() query: SearchTicketsDto, @CurrentUser() user: Principal): Promise<TicketList> {
-    return this.tickets.search(query, user);
+    return this.queries.search(query, user);
   }
 
   @Get(':id')
@@ -133,7 +114,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    return this.shown(by, await this.tickets.get(id, user));
+    return this.shown(by, await this.queries.get(id, user));
   }
 
   @Post(':id/feedback')
@@ -147,7 +128,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    return this.shown(by, await this.tickets.feedback(id, user, body.result), '反馈');
+    return this.shown(by, await this.commands.feedback(id, user, body.result), '反馈');
   }
 
   @Post(':id/repeat-calls')
@@ -163,7 +144,7 @@ export class TicketsController {
   ): Promise<TicketDetail> {
     return this.shown(
       by,
-      await this.tickets.repeatCall(id, user, body.note ?? null, body.notHandledInTime ?? false),
+      await this.commands.repeatCall(id, user, body.note ?? null, body.notHandledInTime ?? false),
       '登记再次来电',
     );
   }
@@ -179,7 +160,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    return this.shown(by, await this.tickets.acknowledge(id, user, body.note ?? null), '确认层报');
+    return this.shown(by, await this.commands.acknowledge(id, user, body.note ?? null), '确认层报');
   }
 
   @Post(':id/reminders')
@@ -193,7 +174,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    return this.shown(by, await this.tickets.remind(id, user, body.note ?? null), '催办');
+    return this.shown(by, await this.commands.remind(id, user, body.note ?? null), '催办');
   }
 
   @Post(':id/callback')
@@ -209,7 +190,7 @@ export class TicketsController {
   ): Promise<TicketDetail> {
     return this.shown(
       by,
-      await this.tickets.callback(id, user, {
+      await this.commands.callback(id, user, {
         reached: body.reached,
         satisfied: body.satisfied ?? null,
         note: body.note ?? null,
@@ -228,7 +209,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    return this.shown(by, await this.tickets.accept(id, user), '签收');
+    return this.shown(by, await this.commands.accept(id, user), '签收');
   }
 
   @Post(':id/progress')
@@ -242,7 +223,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    return this.shown(by, await this.tickets.progress(id, user, body.note), '登记进展');
+    return this.shown(by, await this.commands.progress(id, user, body.note), '登记进展');
   }
 
   @Post(':id/return')
@@ -256,7 +237,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    return this.shown(by, await this.tickets.returnTicket(id, user, body.reason), '退回');
+    return this.shown(by, await this.commands.returnTicket(id, user, body.reason), '退回');
   }
 
   @Post(':id/reassign')
@@ -270,7 +251,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    const detail = await this.tickets.reassign(id, user, body.targetId, body.reason);
+    const detail = await this.commands.reassign(id, user, body.targetId, body.reason);
     await this.audit.changed(by, {
       action: 'ticket.reassign',
       ticketId: id,
@@ -293,7 +274,7 @@ export class TicketsController {
   ): Promise<TicketDetail> {
     return this.shown(
       by,
-      await this.tickets.requestExtension(id, user, body.until, body.reason),
+      await this.commands.requestExtension(id, user, body.until, body.reason),
       '申请延期',
     );
   }
@@ -309,7 +290,7 @@ export class TicketsController {
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
   ): Promise<TicketDetail> {
-    const detail = await this.tickets.decideExtension(id, user, body.approve, body.note ?? null);
+    const detail = await this.commands.decideExtension(id, user, body.approve, body.note ?? null);
     await this.audit.changed(by, {
       action: 'ticket.extension.decide',
       ticketId: id,

@@ -1,3 +1,9 @@
+/**
+ * The bulletin workflow's contract (情况通报, Art. 8, 9): ids, input and result, for the
+ * reporting service's schedule and API, and the workflow itself. It runs on task queue
+ * `reporting`, in the reporting service's own worker.
+ */
+
 /** What starts a bulletin workflow: the schedule (no period: the week before) or a person. */
 export interface BulletinWorkflowInput {
   trigger?: 'schedule' | 'manual';
@@ -19,5 +25,15 @@ export interface BulletinWorkflowResult {
   announced: number;
 }
 
+/** The workflow's type name, as clients and the schedule start it by. */
+export const BULLETIN_WORKFLOW_TYPE = 'bulletinWorkflow';
+/** The workflow's signature, for typed client handles. */
+export type BulletinWorkflow = (input?: BulletinWorkflowInput) => Promise<BulletinWorkflowResult>;
+
 /** Workflow id prefix of bulletins; the schedule's runs get `<prefix>scheduled-<time>`. */
 export const BULLETIN_WORKFLOW_PREFIX = 'bulletin-';
+
+/** The id a bulletin asked for by a person gets: `bulletin-manual-<nonce>`. */
+export function manualBulletinWorkflowId(nonce: string): string {
+  return `${BULLETIN_WORKFLOW_PREFIX}manual-${nonce}`;
+}

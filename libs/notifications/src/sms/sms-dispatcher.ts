@@ -6,6 +6,7 @@ import type {
 } from '@court/database';
 import { isDuplicateKey } from '@court/database';
 import { maskPhone, type QuietHours, smsSendableAt } from '@court/domain';
+import { countNotice } from '@court/telemetry';
 import type { Model } from 'mongoose';
 import { CALLER_RECIPIENT, formatElapsed } from '../templates';
 import { type SmsProvider, SmsProviderError } from './sms-provider';
@@ -171,6 +172,7 @@ export class SmsDispatcher {
             },
           },
         );
+        countNotice('sms', 'sent');
         this.deps.logger.log(
           `SMS ${id} (${message.kind}) to ${maskPhone(message.to)} accepted by ${this.deps.provider.name}`,
         );
@@ -255,6 +257,7 @@ export class SmsDispatcher {
       const current = await this.deps.models.sms.findById(message._id, { status: 1 }).lean();
       return (current?.status ?? status) as DispatchOutcome;
     }
+    countNotice('sms', 'failed');
     this.deps.logger.warn(
       `SMS ${message._id} (${message.kind}) to ${maskPhone(message.to)} ${status}: ${failure.failure}`,
     );

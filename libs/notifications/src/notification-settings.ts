@@ -1,3 +1,4 @@
+import { readSecret } from '@court/config';
 import { durationToMs, parseDuration } from '@court/domain';
 import { AliyunSmsProvider, type AliyunSmsSettings } from './sms/aliyun-sms.provider';
 import { OutboxSmsProvider, type SmsProvider } from './sms/sms-provider';
@@ -98,7 +99,9 @@ export function loadNotificationSettings(env: Env = process.env): NotificationSe
     sms = {
       kind: 'aliyun',
       accessKeyId: required('ALIYUN_SMS_ACCESS_KEY_ID'),
-      accessKeySecret: required('ALIYUN_SMS_ACCESS_KEY_SECRET'),
+      accessKeySecret:
+        readSecret(env, 'ALIYUN_SMS_ACCESS_KEY_SECRET', problems) ??
+        required('ALIYUN_SMS_ACCESS_KEY_SECRET'),
       endpoint: read('ALIYUN_SMS_ENDPOINT', 'dysmsapi.aliyuncs.com'),
       protocol: protocol === 'http' ? 'http' : 'https',
       signName: required('ALIYUN_SMS_SIGN_NAME'),

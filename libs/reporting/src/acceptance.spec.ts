@@ -1,6 +1,6 @@
 import { type TicketFacts, ticketFacts } from '@court/database';
 import { createCourtCalendar } from '@court/domain';
-import { answeredTicket } from '../../test/support/ledger-seed';
+import { answeredTicket } from '../../../test/support/ledger-seed';
 import {
   acceptDeadline,
   addWorkingTime,

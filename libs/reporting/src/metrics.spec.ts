@@ -1,5 +1,5 @@
 import type { FactsSource } from '@court/database';
-import { answeredTicket } from '../../test/support/ledger-seed';
+import { answeredTicket } from '../../../test/support/ledger-seed';
 import { computeMetrics, metDeadline } from './metrics';
 
 const H = 3_600_000;

@@ -1,4 +1,5 @@
 import { type InboxNoticeDoc, isDuplicateKey, type NotificationModels } from '@court/database';
+import { countNotice, noticeFailed } from '@court/telemetry';
 import { HybridClock } from './hybrid-clock';
 import type { NoticeBus } from './notice-bus';
 
@@ -46,11 +47,12 @@ export class NoticeInbox {
       };
       try {
         await inbox.create(stored);
+        countNotice('inapp', 'sent');
         this.options.bus?.publish(stored);
         this.markHead(stored.seq!);
         return stored;
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKey(error)) throw noticeFailed('inapp', error);
         if (await inbox.exists({ _id: doc._id })) return null;
       }
     }

@@ -10,6 +10,7 @@ import {
   type TicketLedgerDoc,
 } from '@court/database';
 import { maskPhone, parsePhone, type QuietHours, smsSendableAt } from '@court/domain';
+import { countStoredSms } from '@court/telemetry';
 import type { Model } from 'mongoose';
 import type { HybridClock } from './hybrid-clock';
 import type { Notice, NoticeKind } from './notice';
@@ -277,6 +278,7 @@ export class NotificationDelivery {
       provider: this.provider.name,
       providerMessageId: null,
     });
+    if (stored) countStoredSms(status);
     return { stored, status, held, sendAt };
   }
 

@@ -1,4 +1,4 @@
-import type { QuietHours } from '../../libs/domain/src/quiet-hours';
+import type { QuietHours } from '../../domain/src/quiet-hours';
 
 /** What the ticket workflow tells people about. */
 export type NoticeKind =

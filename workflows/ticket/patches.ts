@@ -1,0 +1,18 @@
+/**
+ * The ticket workflow's patch ids (README "Changing workflow code"). Recorded in running
+ * tickets' histories: never rename one.
+ */
+
+/**
+ * `calendarChanged` names the calendar version; a ticket whose working-day deadlines were all
+ * computed with it ignores the signal (a resumed re-arm sends it again), and the recompute asks
+ * the calendar activity for at least that version. Histories from before replay the old way.
+ */
+export const CALENDAR_VERSION_CHECK = 'calendar-changed-version-check';
+
+/**
+ * At the top of the escalation ladder (Art. 4.8), while nobody acknowledges: every
+ * `escalationAckWithin` the top level is notified again and the supervisors are alerted, until
+ * acknowledged or the ticket closes. Histories from before wait silently, as they did.
+ */
+export const ESCALATION_TOP_REMINDERS = 'escalation-top-reminders';
