@@ -27,9 +27,12 @@ import {
   parsePolicy,
   shanghaiDate,
 } from '../libs/domain/src';
-import { TASK_QUEUES, ticketWorkflowOptions } from '../libs/temporal/src';
-import { getTicketQuery } from '../workflows/ticket/messages';
-import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+import { TASK_QUEUES } from '../libs/temporal/src';
+import {
+  getTicketQuery,
+  type TicketWorkflowInput,
+  ticketWorkflowOptions,
+} from '../workflows/ticket/contract';
 import { stackDataConverter } from './stack-data-converter';
 
 const TICKETS = Math.max(1, Math.min(Number(process.env.BENCH_TICKETS ?? 1000), 5000));

@@ -15,10 +15,11 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { type Notice, NotificationDelivery } from '@court/notifications';
 import { JwtService } from '@nestjs/jwt';
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
-import { createNotificationActivities, type Notice, NotificationDelivery } from '../activities';
+import { createNotificationActivities } from '../activities';
 import { loadServiceConfig } from '../libs/config/src';
 import { directoryPersonModel, notificationModels } from '../libs/database/src';
 import {
@@ -28,8 +29,7 @@ import {
   NO_FLAGS,
   parsePolicy,
 } from '../libs/domain/src';
-import { ticketWorkflowOptions } from '../libs/temporal/src';
-import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+import { type TicketWorkflowInput, ticketWorkflowOptions } from '../workflows/ticket/contract';
 import { percentile } from './bench-kit';
 import { stackDataConverter } from './stack-data-converter';
 

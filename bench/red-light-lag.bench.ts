@@ -17,8 +17,7 @@ import {
   NO_FLAGS,
   parsePolicy,
 } from '../libs/domain/src';
-import { ticketWorkflowOptions } from '../libs/temporal/src/ticket-start';
-import type { TicketWorkflowInput } from '../workflows/ticket/ticket-input';
+import { type TicketWorkflowInput, ticketWorkflowOptions } from '../workflows/ticket/contract';
 import { percentile } from './bench-kit';
 import { stackDataConverter } from './stack-data-converter';
 

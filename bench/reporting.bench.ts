@@ -30,6 +30,7 @@ import { APPS, appEntry } from '../scripts/stack/apps';
 import { freePort, httpOk, waitUntil } from '../scripts/stack/probes';
 import type { ProvidedServer } from '../scripts/stack/servers';
 import { Supervisor } from '../scripts/stack/supervisor';
+import { TICKET_SEARCH_ATTRIBUTES } from '../workflows/ticket/contract';
 import { provideBenchServers } from './bench-kit';
 
 const TICKETS = Math.min(Math.max(Number(process.env.BENCH_TICKETS ?? 100_000), 1), 200_000);
@@ -227,7 +228,9 @@ async function main(): Promise<void> {
     await seed(benchUri);
 
     const connection = await Connection.connect({ address: temporal.address });
-    await ensureNamespace(connection, NAMESPACE, 1).finally(() => connection.close());
+    await ensureNamespace(connection, NAMESPACE, TICKET_SEARCH_ATTRIBUTES, 1).finally(() =>
+      connection.close(),
+    );
 
     const port = await freePort();
     const secret = randomBytes(32).toString('hex');

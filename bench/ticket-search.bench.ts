@@ -13,10 +13,10 @@
  * 4. prints one table, stops what it started and drops its database (`--keep`: leave the
  *    database for the next run, which then reuses it if it holds the same number of tickets).
  *
- * The search (apps/intake/src/tickets/tickets.service.ts, `keywordFilter`) is a case-insensitive
- * substring match — a `$regex` over `_id`, caller name, case number, content, answer and
- * feedback — with `countDocuments` of the same filter for the total. FerretDB 1.24 pushes
- * neither down to SQLite: each search reads every ticket of the ledger, twice.
+ * The search (`keywordFilter` in apps/intake/src/tickets/ticket-search-filter.ts) is a
+ * case-insensitive substring match — a `$regex` over `_id`, caller name, case number, content,
+ * answer and feedback — with `countDocuments` of the same filter for the total. FerretDB 1.24
+ * pushes neither down to SQLite: each search reads every ticket of the ledger, twice.
  *
  * Run from the build (`npm run build && node dist/bench/ticket-search.bench.js`), or from the
  * sources with a TypeScript loader, which the intake child then runs with as well.
@@ -34,6 +34,7 @@ import { REPO_ROOT } from '../scripts/stack/paths';
 import { freePort, httpOk, waitUntil } from '../scripts/stack/probes';
 import type { ProvidedServer } from '../scripts/stack/servers';
 import { Supervisor } from '../scripts/stack/supervisor';
+import { TICKET_SEARCH_ATTRIBUTES } from '../workflows/ticket/contract';
 import { percentile, provideBenchServers } from './bench-kit';
 
 function flag(name: string): string | undefined {
@@ -266,7 +267,9 @@ async function main(): Promise<void> {
     await seed(benchUri);
 
     const connection = await Connection.connect({ address: temporal.address });
-    await ensureNamespace(connection, NAMESPACE, 1).finally(() => connection.close());
+    await ensureNamespace(connection, NAMESPACE, TICKET_SEARCH_ATTRIBUTES, 1).finally(() =>
+      connection.close(),
+    );
 
     const port = await freePort();
     app = spawn(process.execPath, [...process.execArgv, intakeEntry()], {

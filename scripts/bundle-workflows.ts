@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workflowTracingModules } from '@court/telemetry';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { REPO_ROOT } from './stack/paths';
 
@@ -12,9 +13,17 @@ const QUIET = {
   log() {},
 };
 
-/** The ticket worker's bundle, and the reporting service's (the bulletin workflow). */
+/**
+ * The ticket worker's bundles (the one it loads while tracing is on has the OpenTelemetry
+ * workflow interceptors), and the reporting service's (the bulletin workflow).
+ */
 const BUNDLES = [
   { workflowsPath: require.resolve('../workflows'), file: 'workflow-bundle.js' },
+  {
+    workflowsPath: require.resolve('../workflows'),
+    file: 'workflow-bundle-traced.js',
+    workflowInterceptorModules: workflowTracingModules(),
+  },
   {
     workflowsPath: require.resolve('../workflows/bulletin'),
     file: 'bulletin-workflow-bundle.js',
@@ -27,6 +36,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     const { code } = await bundleWorkflowCode({
       workflowsPath: bundle.workflowsPath,
+      workflowInterceptorModules: bundle.workflowInterceptorModules,
       logger: QUIET,
     });
     const target = join(REPO_ROOT, 'dist', bundle.file);

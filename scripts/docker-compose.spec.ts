@@ -1,30 +1,47 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadNotificationSettings } from '@court/notifications';
 import { parse } from 'yaml';
+import { loadAuthConfig } from '../libs/auth/src/auth-config';
 import { DEFAULTS, loadServiceConfig } from '../libs/config/src/service-config';
+import { DEFAULT_POLICY, parsePolicy } from '../libs/domain/src/policy';
+import { metricsToken } from '../libs/telemetry/src/metrics/metrics-token';
 import { searchAttributeCliFlags } from '../libs/temporal/src/search-attributes';
+import { TICKET_SEARCH_ATTRIBUTES } from '../workflows/ticket/contract';
 import { APPS, AppSpec, appEntry } from './stack/apps';
 import { REPO_ROOT } from './stack/paths';
 
 /**
- * The production-shaped stack (docker-compose.yml, Dockerfile) against the public contract:
- * API.md is read at test time, so a process, port or setting added there shows up here.
+ * The production-shaped stack (docker-compose.yml, Dockerfile) against the documented settings:
+ * API.md and README.md's "Configuration" tables are read at test time, so a process, port or
+ * setting added there shows up here; the secrets are made by docs/operations.md's own recipe.
  */
 
 const API_MD = resolve(__dirname, '..', '..', 'shared', 'spec', 'API.md');
 
 // ---------- API.md ----------
 
-/** The rows of the first table under the `## …` heading that contains `heading`. */
-function tableUnder(markdown: string, heading: string): string[][] {
+/** The rows (header left out) of every table in the `## …` section whose heading contains `heading`. */
+function tablesUnder(markdown: string, heading: string, file: string): string[][][] {
   const lines = markdown.split('\n');
   const start = lines.findIndex((line) => line.startsWith('## ') && line.includes(heading));
-  if (start < 0) throw new Error(`API.md has no "## …${heading}…" section`);
-  const rows: string[][] = [];
+  if (start < 0) throw new Error(`${file} has no "## …${heading}…" section`);
+  const tables: string[][][] = [];
+  let rows: string[][] = [];
+  const close = () => {
+    if (rows.length === 0) return;
+    if (rows.length < 3 || !/^[-\s|:]+$/.test(rows[1]!.join('|'))) {
+      throw new Error(`${file}'s "${heading}" section has a table without header and rows`);
+    }
+    tables.push(rows.slice(2));
+    rows = [];
+  };
   for (const line of lines.slice(start + 1)) {
     if (line.startsWith('## ')) break;
     if (!line.trimStart().startsWith('|')) {
-      if (rows.length > 0) break;
+      close();
       continue;
     }
     rows.push(
@@ -35,11 +52,13 @@ function tableUnder(markdown: string, heading: string): string[][] {
         .map((cell) => cell.trim()),
     );
   }
-  if (rows.length < 3 || !/^[-\s|:]+$/.test(rows[1]!.join('|'))) {
-    throw new Error(`API.md's "${heading}" table has no header and rows`);
-  }
-  return rows.slice(2);
+  close();
+  if (tables.length === 0) throw new Error(`${file}'s "${heading}" section has no table`);
+  return tables;
 }
+
+const tableUnder = (markdown: string, heading: string) =>
+  tablesUnder(markdown, heading, 'API.md')[0]!;
 
 const envNamesIn = (cell: string) => [...cell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!);
 const unquote = (cell: string) => cell.replace(/^`|`$/g, '');
@@ -78,24 +97,61 @@ const API_ENV_NAMES = new Set([
   ...apiSettings.map((s) => s.env),
 ]);
 
-/** Env names the apps may get beyond API.md's tables. */
-const EXTRA_ENV_NAMES = new Set([
+// ---------- README.md: the settings documented beyond API.md ----------
+
+const README = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
+
+/**
+ * The env names of a first cell: `ALIYUN_SMS_ACCESS_KEY_ID` / `_SECRET` / `_SIGN_NAME` abbreviates
+ * names that share a head with the cell's first name; each head is taken, so an abbreviation
+ * stands for ALIYUN_SMS_ACCESS_KEY_SECRET as well as ALIYUN_SMS_SIGN_NAME.
+ */
+function settingNamesIn(cell: string): string[] {
+  const names: string[] = [];
+  for (const [, token] of cell.matchAll(/`(_?[A-Z][A-Z0-9_]*)`/g)) {
+    if (!token!.startsWith('_')) {
+      names.push(token!);
+      continue;
+    }
+    const parts = names[0]?.split('_') ?? [];
+    if (parts.length === 0) throw new Error(`README: "${token}" abbreviates no name in ${cell}`);
+    for (let cut = 1; cut < parts.length; cut++)
+      names.push(`${parts.slice(0, cut).join('_')}${token}`);
+  }
+  return names;
+}
+
+/** README's "Configuration" tables: the policy table and "Beyond API.md, each service reads". */
+const readmeTables = tablesUnder(README, 'Configuration', 'README.md');
+const README_POLICY_NAMES = readmeTables[0]!.flatMap(([env]) => settingNamesIn(env!));
+const README_ENV_NAMES = new Set(readmeTables.flat().flatMap(([env]) => settingNamesIn(env!)));
+
+/** OpenTelemetry's own settings (its specification documents them), passed through as given. */
+const isOpenTelemetrySetting = (name: string) => /^OTEL_[A-Z0-9_]+$/.test(name);
+
+const documented = (name: string) =>
+  API_ENV_NAMES.has(name) || README_ENV_NAMES.has(name) || isOpenTelemetrySetting(name);
+
+/** Secret settings: set as `<NAME>_FILE` pointing at a compose secret, never with a default. */
+const SECRET_SETTINGS = [
   'JWT_SECRET',
-  'DEMO_PASSWORD',
-  'DEMO_SEED',
-  'NODE_ENV',
-  // the apps' listening address (loopback by default; all interfaces in a container)
-  'HOST',
-  // Express "trust proxy" for the client address behind a reverse proxy
-  'TRUST_PROXY',
-  // where the intake forwards the web UI's notification and reporting paths
-  'NOTIFICATION_URL',
-  'REPORTING_URL',
-  // where the ticket worker answers GET /health
-  'WORKER_HEALTH_PORT',
-  // the workflow payload keys
   'PAYLOAD_KEYS',
-]);
+  'MONGODB_URI',
+  'ALIYUN_SMS_ACCESS_KEY_SECRET',
+  'TEMPORAL_API_KEY',
+  'METRICS_TOKEN',
+] as const;
+
+/** Compose variables that are passwords of the bundled servers: required, never defaulted. */
+const PASSWORD_VARIABLES = ['TEMPORAL_DB_PASSWORD'];
+
+/** A setting is given as itself or as its file twin (a secret). */
+const FILE_TWIN: Record<string, string> = {
+  PAYLOAD_KEYS: 'PAYLOAD_KEY_FILE',
+  ...Object.fromEntries(
+    SECRET_SETTINGS.filter((name) => name !== 'PAYLOAD_KEYS').map((name) => [name, `${name}_FILE`]),
+  ),
+};
 
 /** API.md's process column → the compose service that is that process. */
 const SERVICE_OF_PROCESS: Array<[RegExp, string]> = [
@@ -143,11 +199,17 @@ interface Service {
   healthcheck?: { test?: string[] | string; disable?: boolean };
   restart?: string;
   volumes?: string[];
+  secrets?: Array<string | { source: string; target?: string }>;
+  deploy?: { resources?: { limits?: { cpus?: string | number; memory?: string } } };
+  mem_limit?: string;
+  cpus?: string | number;
+  logging?: { driver?: string; options?: Record<string, string> };
 }
 
 interface Compose {
   services: Record<string, Service>;
   volumes?: Record<string, unknown>;
+  secrets?: Record<string, { file?: string; environment?: string }>;
 }
 
 const compose = parse(readFileSync(resolve(REPO_ROOT, 'docker-compose.yml'), 'utf8'), {
@@ -216,6 +278,110 @@ const scriptOf = (svc: Service) => [svc.entrypoint ?? [], svc.command ?? []].fla
 const APP_NAMES = APPS.map((app) => app.name);
 const HTTP_APPS = APPS.filter((app) => app.portEnv);
 const INFRA_ENV = apiRow('temporal').env.concat(apiRow('mongo').env);
+
+/** README's policy table default of a POLICY_* or NOTIFY_* setting. */
+function readmePolicyDefault(env: string): string | undefined {
+  if (!/^(POLICY|NOTIFY)_/.test(env)) return undefined;
+  const row = readmeTables[0]!.find(([cell]) => settingNamesIn(cell!).includes(env));
+  return row ? unquote(row[1]!) : undefined;
+}
+
+const secretsOf = (svc: Service) =>
+  (svc.secrets ?? []).map((entry) => (typeof entry === 'string' ? entry : entry.source));
+
+/** The settings a production run of an app needs (each secret as itself or its file twin). */
+function productionNeeds(app: AppSpec): string[] {
+  const names = [
+    ...INFRA_ENV,
+    'PAYLOAD_KEYS',
+    'LOG_LEVEL',
+    'METRICS_TOKEN',
+    'TEMPORAL_TLS',
+    'TEMPORAL_TLS_CERT_FILE',
+    'TEMPORAL_TLS_KEY_FILE',
+    'TEMPORAL_TLS_CA_FILE',
+    'TEMPORAL_TLS_SERVER_NAME',
+    'TEMPORAL_API_KEY',
+  ];
+  if (app.portEnv) names.push(app.portEnv, 'JWT_SECRET', 'HOST', 'TRUST_PROXY');
+  if (app.name === 'worker') {
+    // The whole policy (quiet hours and working hours included) is read when a ticket starts.
+    const policy = README_POLICY_NAMES.filter((n) => n.startsWith('POLICY_'));
+    names.push(...policy, ...apiSettings.map((s) => s.env), 'WORKER_HEALTH_PORT');
+    names.push('WORKER_METRICS_PORT');
+  }
+  if (app.name === 'notification') {
+    names.push('PUBLIC_BASE_URL', 'SMS_PROVIDER', 'SMS_MAX_ATTEMPTS', 'SMS_RETRY_BACKOFF');
+    names.push('NOTIFY_QUIET_HOURS', 'NOTIFY_CALLER_RECEIPT');
+    names.push(
+      ...[
+        'ACCESS_KEY_ID',
+        'ACCESS_KEY_SECRET',
+        'SIGN_NAME',
+        'TEMPLATE_CODES',
+        'ENDPOINT',
+        'PROTOCOL',
+        'TIMEOUT_MS',
+      ].map((part) => `ALIYUN_SMS_${part}`),
+    );
+  }
+  if (app.name === 'intake') {
+    names.push('POLICY_WORKING_HOURS', 'ATTACHMENT_MAX_BYTES', 'ATTACHMENTS_DIR');
+    names.push('NOTIFICATION_URL', 'REPORTING_URL', 'TEMPORAL_UI_ORIGIN');
+  }
+  if (app.name === 'reporting') {
+    names.push(
+      'POLICY_WORKING_HOURS',
+      'BULLETIN_SCHEDULE',
+      'BULLETIN_PERIOD_DAYS',
+      'ACCEPT_WITHIN',
+    );
+  }
+  return names;
+}
+
+// ---------- the secrets, made as docs/operations.md says ----------
+
+const OPERATIONS_MD = resolve(REPO_ROOT, 'docs', 'operations.md');
+const EXAMPLE_PUBLIC_BASE_URL = 'https://12368.court.example';
+
+/** The shell block after `<!-- compose-secrets -->` in the runbook. */
+function secretsRecipe(): string {
+  const text = readFileSync(OPERATIONS_MD, 'utf8');
+  const match = /<!-- compose-secrets -->\s*```sh\n([\s\S]*?)```/.exec(text);
+  if (!match)
+    throw new Error('docs/operations.md has no ```sh block after <!-- compose-secrets -->');
+  return match[1]!;
+}
+
+let secretsFolder: string | undefined;
+
+/** The runbook's recipe run once in a throw-away folder standing for the repository. */
+function madeSecrets(): string {
+  if (!secretsFolder) {
+    secretsFolder = mkdtempSync(join(tmpdir(), 'compose-secrets-'));
+    execFileSync('bash', ['-euo', 'pipefail', '-c', secretsRecipe()], {
+      cwd: secretsFolder,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  }
+  return secretsFolder;
+}
+
+/** An app's environment as its container sees it, the secrets read from the runbook's files. */
+function productionValues(env: Record<string, string>): Record<string, string> {
+  const folder = madeSecrets();
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => {
+      const resolved = interpolate(value)
+        .replace('<required PUBLIC_BASE_URL>', EXAMPLE_PUBLIC_BASE_URL)
+        .replace(/^\/run\/secrets\/([a-z0-9_]+)$/, (_, secret: string) =>
+          resolve(folder, compose.secrets?.[secret]?.file ?? `missing-secret-${secret}`),
+        );
+      return [key, resolved];
+    }),
+  );
+}
 
 // ---------- Dockerfile ----------
 
@@ -345,60 +511,78 @@ describe('docker-compose.yml', () => {
 
   describe.each(APPS.map((app) => [app.name, app] as const))('the %s service', (name, app) => {
     const env = () => environment(service(name));
-    const resolved = () =>
-      Object.fromEntries(Object.entries(env()).map(([key, value]) => [key, interpolate(value)]));
+    const gets = (setting: string) =>
+      setting in env() || (FILE_TWIN[setting] !== undefined && FILE_TWIN[setting]! in env());
 
-    const required = (spec: AppSpec): string[] => {
-      const names = [...INFRA_ENV];
-      if (spec.portEnv) names.push(spec.portEnv, 'JWT_SECRET');
-      if (spec.name === 'notification') names.push('NOTIFY_QUIET_HOURS');
-      // The worker reads the whole policy table (quiet hours included) when a ticket starts.
-      if (spec.name === 'worker') names.push(...apiSettings.map((s) => s.env));
-      return names;
-    };
-
-    it('gets every env name it needs', () => {
-      expect(Object.keys(env()).sort()).toEqual(expect.arrayContaining(required(app)));
+    it('gets every setting a production run of it needs', () => {
+      const missing = productionNeeds(app).filter((setting) => !gets(setting));
+      expect(missing).toEqual([]);
     });
 
-    it('gets no env name outside API.md and the listed extras', () => {
-      const unknown = Object.keys(env()).filter(
-        (key) => !API_ENV_NAMES.has(key) && !EXTRA_ENV_NAMES.has(key),
-      );
-      expect(unknown).toEqual([]);
+    it('gets no env name that API.md or README.md does not document', () => {
+      expect(Object.keys(env()).filter((key) => !documented(key))).toEqual([]);
     });
 
-    it('points at the stack’s own Temporal and database, with a valid configuration', () => {
-      const values = resolved();
-      expect(values.TEMPORAL_ADDRESS).toBe(`temporal:${apiPort('temporal')}`);
-      expect(values.TEMPORAL_NAMESPACE).toBe(DEFAULTS.TEMPORAL_NAMESPACE);
-      expect(values.MONGODB_URI).toMatch(new RegExp(`^mongodb://mongo:${apiPort('mongo')}/\\w+$`));
-      // A required secret is the operator's to give: stand in a valid one for the check.
-      expect(values.PAYLOAD_KEYS).toBe('<required PAYLOAD_KEYS>');
-      const config = loadServiceConfig({
-        ...values,
-        PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
-      });
-      if (app.portEnv) {
-        expect(env()[app.portEnv]).toBe(`\${${app.portEnv}:-${apiPort(name)}}`);
-        expect(Number(values[app.portEnv])).toBe(apiPort(name));
-        expect(config.ports[app.name as keyof typeof config.ports]).toBe(apiPort(name));
+    it('mounts the secret behind every *_FILE setting it gets', () => {
+      for (const [key, value] of Object.entries(env())) {
+        if (!key.endsWith('_FILE') || key.startsWith('TEMPORAL_TLS_')) continue;
+        const secret = /^\/run\/secrets\/([a-z0-9_]+)$/.exec(value)?.[1];
+        expect({ key, secret }).toEqual({ key, secret: expect.any(String) });
+        expect({ key, mounted: secretsOf(service(name)) }).toEqual({
+          key,
+          mounted: expect.arrayContaining([secret]),
+        });
+        expect({ secret, file: compose.secrets?.[secret!]?.file }).toEqual({
+          secret,
+          file: expect.stringMatching(/^\.\/secrets\/[a-z0-9_]+$/),
+        });
       }
     });
 
-    it('has the defaults of API.md’s policy table, overridable by the same names', () => {
+    it('starts with a valid configuration from the secrets the runbook makes', () => {
+      const values = productionValues(env());
+      expect(values.TEMPORAL_ADDRESS).toBe(`temporal:${apiPort('temporal')}`);
+      expect(values.TEMPORAL_NAMESPACE).toBe(DEFAULTS.TEMPORAL_NAMESPACE);
+      const config = loadServiceConfig(values);
+      const uri = new URL(config.mongodbUri);
+      expect({ host: uri.host, db: uri.pathname }).toEqual({
+        host: `mongo:${apiPort('mongo')}`,
+        db: '/court12368',
+      });
+      expect(uri.searchParams.get('replicaSet')).toBe('rs0');
+      expect(uri.searchParams.get('authSource')).toBe('admin');
+      expect(uri.password).not.toBe('');
+      expect(config.temporal.payloadKeys).toHaveLength(1);
+      expect(config.temporal.tls).toBeUndefined();
+      expect(metricsToken(values)).toEqual(expect.any(String));
+      if (app.portEnv) {
+        expect(env()[app.portEnv]).toBe(`\${${app.portEnv}:-${apiPort(name)}}`);
+        expect(config.ports[app.name as keyof typeof config.ports]).toBe(apiPort(name));
+        expect(loadAuthConfig(values).secret.length).toBeGreaterThanOrEqual(32);
+      }
+      if (name === 'notification') {
+        const settings = loadNotificationSettings(values);
+        expect(settings.publicBaseUrl).toBe(EXAMPLE_PUBLIC_BASE_URL);
+        expect(settings.sms.kind).toBe('outbox');
+      }
+      if (name === 'worker') expect(parsePolicy(values)).toEqual(DEFAULT_POLICY);
+    });
+
+    it('has the defaults of the policy tables, overridable by the same names', () => {
       for (const [key, value] of Object.entries(env())) {
-        const fallback = policyDefault(key);
+        const fallback = policyDefault(key) ?? readmePolicyDefault(key);
         if (fallback !== undefined)
           expect({ [key]: value }).toEqual({ [key]: `\${${key}:-${fallback}}` });
       }
     });
 
-    it('requires JWT_SECRET when it serves HTTP, and seeds no demo data by default', () => {
+    it('reads its secrets from files, and seeds no demo data', () => {
       const values = env();
-      if (app.portEnv) expect(values.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
-      else expect(values.JWT_SECRET).toBeUndefined();
+      for (const secret of SECRET_SETTINGS) expect({ [secret]: values[secret] }).toEqual({});
+      if (app.portEnv) expect(values.JWT_SECRET_FILE).toBe('/run/secrets/jwt_secret');
+      else expect(values.JWT_SECRET_FILE).toBeUndefined();
       if ('DEMO_SEED' in values) expect(interpolate(values.DEMO_SEED!)).toBe('false');
+      expect(values.DEMO_PASSWORD).toBeUndefined();
     });
 
     it('starts after Temporal, the namespace set-up and the database are ready', () => {
@@ -406,6 +590,7 @@ describe('docker-compose.yml', () => {
         temporal: 'service_healthy',
         'temporal-namespace': 'service_completed_successfully',
         mongo: 'service_healthy',
+        'mongo-init': 'service_completed_successfully',
       });
     });
 
@@ -417,6 +602,102 @@ describe('docker-compose.yml', () => {
       expect(test).toContain(`process.env.${portEnv}`);
       expect(test).toContain("'/health'");
     });
+  });
+
+  it('has no secret or password with a default, nor written into the file', () => {
+    const raw = readFileSync(resolve(REPO_ROOT, 'docker-compose.yml'), 'utf8');
+    for (const name of [...SECRET_SETTINGS, ...PASSWORD_VARIABLES]) {
+      expect({ name, defaulted: new RegExp(`\\$\\{${name}:?-`).test(raw) }).toEqual({
+        name,
+        defaulted: false,
+      });
+    }
+    for (const [name, svc] of Object.entries(services)) {
+      for (const [key, value] of Object.entries(environment(svc))) {
+        if (/(PASSWORD|SECRET|TOKEN|API_KEY|PAYLOAD_KEYS|PWD)$/.test(key)) {
+          expect({ name, key, value }).toEqual({
+            name,
+            key,
+            value: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/),
+          });
+        }
+        expect({ name, key, credentials: /:\/\/[^/@\s]*:[^/@\s]*@/.test(value) }).toEqual({
+          name,
+          key,
+          credentials: false,
+        });
+      }
+    }
+    expect(environment(service('postgres')).POSTGRES_PASSWORD).toMatch(
+      /^\$\{TEMPORAL_DB_PASSWORD:\?[^}]+\}$/,
+    );
+  });
+
+  it('limits every service’s memory and CPU, and rotates its logs', () => {
+    for (const [name, svc] of Object.entries(services)) {
+      const limits = svc.deploy?.resources?.limits;
+      expect({ name, memory: limits?.memory ?? svc.mem_limit }).toEqual({
+        name,
+        memory: expect.stringMatching(/^\d+(\.\d+)?[kmg]b?$/i),
+      });
+      expect({ name, cpus: Number(limits?.cpus ?? svc.cpus) }).toEqual({
+        name,
+        cpus: expect.any(Number),
+      });
+      expect(Number(limits?.cpus ?? svc.cpus)).toBeGreaterThan(0);
+      expect({ name, logging: svc.logging }).toEqual({
+        name,
+        logging: {
+          driver: 'json-file',
+          options: {
+            'max-size': expect.stringMatching(/^\d+[km]$/),
+            'max-file': expect.any(String),
+          },
+        },
+      });
+    }
+  });
+
+  it('runs MongoDB as replica set rs0 with auth: a key file, a root user from a secret', () => {
+    const mongo = service('mongo');
+    const command = [mongo.command ?? []].flat();
+    expect(command[command.indexOf('--replSet') + 1]).toBe('rs0');
+    const keyFile = command[command.indexOf('--keyFile') + 1]!;
+    expect(command).toContain('--keyFile');
+    const keyVolume = (mongo.volumes ?? []).find((v) => keyFile.startsWith(v.split(':')[1]!));
+    expect(keyVolume).toMatch(/:ro$/);
+    expect(service('mongo-keyfile').volumes).toContainEqual(
+      expect.stringMatching(new RegExp(`^${keyVolume!.split(':')[0]}:`)),
+    );
+    expect(scriptOf(service('mongo-keyfile'))).toMatch(/chmod 400/);
+    expect(dependencies(mongo)).toEqual({ 'mongo-keyfile': 'service_completed_successfully' });
+    const env = environment(mongo);
+    expect(env.MONGO_INITDB_ROOT_USERNAME).toBeTruthy();
+    expect(env.MONGO_INITDB_ROOT_PASSWORD).toBeUndefined();
+    expect(env.MONGO_INITDB_ROOT_PASSWORD_FILE).toBe('/run/secrets/mongo_root_password');
+    expect(secretsOf(mongo)).toContain('mongo_root_password');
+  });
+
+  it('initiates the replica set and the app’s user once MongoDB answers, idempotently', () => {
+    const init = service('mongo-init');
+    expect(dependencies(init)).toEqual({ mongo: 'service_healthy' });
+    expect(secretsOf(init).sort()).toEqual(['mongo_root_password', 'mongodb_uri']);
+    const script = scriptOf(init);
+    expect(script).toContain('rs.initiate({ _id: "rs0"');
+    expect(script).toContain('NotYetInitialized');
+    expect(script).toMatch(/if \(db\.getUser\(user\)\) db\.updateUser/);
+    expect(script).toContain('"replicaSet"');
+    expect(script).toContain('"authSource"');
+    expect(init.restart).toMatch(/^on-failure/);
+  });
+
+  it('makes every secret a file under ./secrets, each one mounted somewhere', () => {
+    const declared = Object.keys(compose.secrets ?? {});
+    const mounted = new Set(Object.values(services).flatMap(secretsOf));
+    expect(declared.sort()).toEqual([...mounted].sort());
+    for (const name of declared) {
+      expect(compose.secrets![name]).toEqual({ file: `./secrets/${name}` });
+    }
   });
 
   it('orders start-up: Temporal after its schema, the UI and the namespace after Temporal', () => {
@@ -446,7 +727,9 @@ describe('docker-compose.yml', () => {
   it('registers every ticket search attribute in the apps’ namespace', () => {
     const setup = service('temporal-namespace');
     const script = scriptOf(setup);
-    const flags = searchAttributeCliFlags().filter((flag) => flag !== '--search-attribute');
+    const flags = searchAttributeCliFlags(TICKET_SEARCH_ATTRIBUTES).filter(
+      (flag) => flag !== '--search-attribute',
+    );
     expect(flags).toHaveLength(6);
     for (const flag of flags) expect(script).toContain(flag);
     expect(script).toContain('temporal operator');
@@ -538,12 +821,20 @@ describe('Dockerfile', () => {
     expect(healthcheck).toContain('fetch(');
   });
 
-  it('keeps local build output and data out of the build context', () => {
+  it('keeps local build output, data and secrets out of the build context', () => {
     const ignored = readFileSync(resolve(REPO_ROOT, '.dockerignore'), 'utf8')
       .split('\n')
       .map((line) => line.trim());
     expect(ignored).toEqual(
-      expect.arrayContaining(['node_modules', 'dist', '.tools', 'data', '.git', 'coverage']),
+      expect.arrayContaining([
+        'node_modules',
+        'dist',
+        '.tools',
+        'data',
+        '.git',
+        'coverage',
+        'secrets',
+      ]),
     );
   });
 });

@@ -84,7 +84,10 @@ async function main(): Promise<void> {
         ...env,
         TEMPORAL_ADDRESS: temporal.address,
         MONGODB_URI: database.address,
-        JWT_SECRET: env.JWT_SECRET || devJwtSecret(plan.dataDir),
+        // a JWT_SECRET_FILE of the operator's stands; the apps refuse both at once
+        ...(env.JWT_SECRET_FILE
+          ? {}
+          : { JWT_SECRET: env.JWT_SECRET || devJwtSecret(plan.dataDir) }),
         ...payloadKeySettings(env, plan.dataDir),
         NO_COLOR: process.stdout.isTTY ? env.NO_COLOR : '1',
       },

@@ -66,6 +66,7 @@ export class StackUnderTest {
         NOTIFICATION_PORT: String(notification),
         REPORTING_PORT: String(reporting),
         WORKER_HEALTH_PORT: String(worker),
+        WORKER_METRICS_PORT: 'off',
         STACK_REPLICAS: String(this.replicas),
         NO_COLOR: '1',
         LOG_LEVEL: 'info',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { say, seconds } from './console-output';
 import { REPO_ROOT } from './paths';
 import { httpOk, waitUntil } from './probes';
-import { replicaName, replicaPort } from './replicas';
+import { replicaName, replicaPort, replicaPortSetting } from './replicas';
 import { Supervisor } from './supervisor';
 
 export interface AppSpec {
@@ -13,6 +13,8 @@ export interface AppSpec {
   /** Where an app without an API answers `GET /health` (the ticket worker). */
   healthPortEnv?: 'WORKER_HEALTH_PORT';
   defaultHealthPort?: number;
+  /** Further ports of its own, moved up per replica as the others (`off` stays off). */
+  sidePorts?: { env: 'WORKER_METRICS_PORT'; fallback: number }[];
   /** Node flags of its own, the same under npm start and in its container. */
   nodeFlags?: string[];
   /** Whether `--replicas` runs more than one of it. */
@@ -26,6 +28,8 @@ export const APPS: AppSpec[] = [
     name: 'worker',
     healthPortEnv: 'WORKER_HEALTH_PORT',
     defaultHealthPort: 3003,
+    // The Temporal SDK's Prometheus metrics (pollers, slots, schedule-to-start latency).
+    sidePorts: [{ env: 'WORKER_METRICS_PORT', fallback: 9464 }],
     scalesOut: true,
     // Longer than the worker's shutdownGraceTime (40 s), so that its drain is never cut short.
     stopGraceMs: 45_000,
@@ -82,11 +86,15 @@ export function appInstances(env: NodeJS.ProcessEnv, replicas: number): AppInsta
       if (replica > 1 && !app.scalesOut) continue;
       const health = healthPortOf(app, env);
       const healthPort = replicaPort(health.port, replica);
+      const sidePorts = (app.sidePorts ?? []).map((side) => [
+        side.env,
+        replicaPortSetting(env[side.env], side.fallback, replica),
+      ]);
       instances.push({
         app,
         name: replicaName(app.name, replica),
         replica,
-        env: { ...env, [health.env]: String(healthPort) },
+        env: { ...env, [health.env]: String(healthPort), ...Object.fromEntries(sidePorts) },
         healthPort,
         url: app.portEnv ? `http://127.0.0.1:${healthPort}` : undefined,
       });

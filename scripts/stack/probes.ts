@@ -1,6 +1,8 @@
 import { type AddressInfo, createServer, Socket } from 'node:net';
 import { Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
+import type { TemporalAccess } from '../../libs/config/src/temporal-access';
+import { temporalConnectionOptions } from '../../libs/temporal/src/connection-options';
 
 export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {
@@ -15,10 +17,15 @@ export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise
   });
 }
 
-export async function temporalAnswers(address: string): Promise<boolean> {
+/** `access`: TLS and an API key (the services' settings), for a cluster that requires them. */
+export async function temporalAnswers(
+  address: string,
+  access: TemporalAccess = {},
+): Promise<boolean> {
   let connection: Connection | undefined;
   try {
-    connection = await Connection.connect({ address, connectTimeout: 1_000 });
+    const options = temporalConnectionOptions({ address, ...access });
+    connection = await Connection.connect({ ...options, connectTimeout: 1_000 });
     await connection.healthService.check({});
     return true;
   } catch {

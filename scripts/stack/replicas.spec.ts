@@ -1,5 +1,5 @@
 import { appInstances } from './apps';
-import { replicaCount, replicaName, replicaPort } from './replicas';
+import { replicaCount, replicaName, replicaPort, replicaPortSetting } from './replicas';
 
 describe('replicaCount', () => {
   it('is 1 unless asked for more', () => {
@@ -32,6 +32,8 @@ describe('replica names and ports', () => {
 
   it('puts the n-th instance 10 ports above the one before', () => {
     expect([1, 2, 3].map((n) => replicaPort(3000, n))).toEqual([3000, 3010, 3020]);
+    expect(replicaPortSetting(' 9000 ', 9464, 3)).toBe('9020');
+    expect(replicaPortSetting(undefined, 9464, 1)).toBe('9464');
   });
 });
 
@@ -64,5 +66,14 @@ describe('appInstances', () => {
     const worker2 = instances.find((instance) => instance.name === 'worker-2')!;
     expect(worker2.env.WORKER_HEALTH_PORT).toBe('13013');
     expect(instances.find((instance) => instance.name === 'intake')!.env.INTAKE_PORT).toBe('13000');
+  });
+
+  it('moves the worker’s SDK metrics port (WORKER_METRICS_PORT) up with it; off stays off', () => {
+    const port = (env: NodeJS.ProcessEnv, name: string) =>
+      appInstances(env, 2).find((instance) => instance.name === name)!.env.WORKER_METRICS_PORT;
+    expect([port({}, 'worker'), port({}, 'worker-2')]).toEqual(['9464', '9474']);
+    expect(port({ WORKER_METRICS_PORT: '19464' }, 'worker-2')).toBe('19474');
+    expect(port({ WORKER_METRICS_PORT: 'off' }, 'worker-2')).toBe('off');
+    expect(port({}, 'intake-2')).toBeUndefined();
   });
 });

@@ -32,3 +32,9 @@ export function replicaName(app: string, n: number): string {
 export function replicaPort(basePort: number, n: number): number {
   return basePort + (n - 1) * REPLICA_PORT_STEP;
 }
+
+/** A port setting of the n-th instance: a port moves up as `replicaPort`; `off` stays off. */
+export function replicaPortSetting(raw: string | undefined, fallback: number, n: number): string {
+  const value = raw?.trim() || String(fallback);
+  return /^\d+$/.test(value) ? String(replicaPort(Number(value), n)) : value;
+}

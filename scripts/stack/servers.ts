@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { parseHostPort } from '../../libs/config/src/service-config';
-import {
-  searchAttributeCliFlags,
-  TICKET_SEARCH_ATTRIBUTES,
-} from '../../libs/temporal/src/search-attributes';
+import { searchAttributeCliFlags } from '../../libs/temporal/src/search-attributes';
+import { TICKET_SEARCH_ATTRIBUTES } from '../../workflows/ticket/contract';
 import { say, seconds } from './console-output';
 import { ensureFerretDbLauncher, ensureTemporalCli, onPath } from './go-tools';
 import { ensurePrivateFolder } from './private-folder';
@@ -71,6 +69,8 @@ export async function provideTemporal(
       String(port),
       '--log-level',
       'error',
+      '--log-format',
+      'json',
       // WAL with synchronous=NORMAL, as the FerretDB launcher does: a crash loses nothing,
       // and a commit no longer writes a rollback journal and waits for its fsyncs (README).
       ...(plan.persistent
@@ -84,7 +84,7 @@ export async function provideTemporal(
           ]
         : []),
       ...(plan.ui ? uiFlags(host, plan) : ['--headless']),
-      ...searchAttributeCliFlags(),
+      ...searchAttributeCliFlags(TICKET_SEARCH_ATTRIBUTES),
     ];
     const started = Date.now();
     const { ready } = supervisor.start({

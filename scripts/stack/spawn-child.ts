@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { childOutputLines } from './console-output';
 
 export interface ChildSpec {
   name: string;
@@ -47,7 +48,7 @@ export function spawnChild(spec: ChildSpec, prefix: string): RunningChild {
     createInterface({ input: stream }).on('line', (line) => {
       recentLines.push(line);
       if (recentLines.length > RECENT_LINES) recentLines.shift();
-      console.log(`${prefix}${line}`);
+      for (const text of childOutputLines(spec.name, prefix, line)) console.log(text);
     });
   }
   const gone = new Promise<string>((resolve) => {

@@ -1,8 +1,11 @@
 import { CalendarRearmService } from '../../apps/intake/src/calendar/calendar-rearm.service';
 import { calendarOverrideModel } from '../../libs/database/src';
 import { shanghaiDate } from '../../libs/domain/src';
-import { ticketWorkflowOptions } from '../../libs/temporal/src/ticket-start';
-import { getTicketQuery, recordRepeatCallUpdate } from '../../workflows/ticket/messages';
+import {
+  getTicketQuery,
+  recordRepeatCallUpdate,
+  ticketWorkflowOptions,
+} from '../../workflows/ticket/contract';
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import { IntakeTestApp, randomMobile } from '../support/intake-app';
 import { eventually } from '../support/temporal-harness';

@@ -1,6 +1,10 @@
+import {
+  ledgerPageIds,
+  markedTicketIds,
+  parseAcceptWithin,
+  unacceptedTickets,
+} from '@court/reporting';
 import mongoose from 'mongoose';
-import { parseAcceptWithin, unacceptedTickets } from '../../activities/reporting/acceptance';
-import { ledgerPageIds, markedTicketIds } from '../../activities/reporting/facts-queries';
 import { type FactsSource, LedgerFactsStore } from '../../libs/database/src';
 import { createCourtCalendar } from '../../libs/domain/src';
 import { answeredTicket } from '../support/ledger-seed';

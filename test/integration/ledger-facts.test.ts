@@ -1,6 +1,6 @@
+import { computeMetrics, IDENTITY_NAMES } from '@court/reporting';
 import mongoose from 'mongoose';
 import { createLedgerActivities } from '../../activities/ledger/ledger.activities';
-import { computeMetrics, IDENTITY_NAMES } from '../../activities/reporting/metrics';
 import { ledgerMetrics } from '../../activities/reporting/reporting.activities';
 import {
   buildLedgerFacts,

@@ -1,8 +1,8 @@
+import type { Notice, NotificationDelivery } from '@court/notifications';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import type { Notice, NotificationDelivery } from '../../activities';
 import { NotificationModule } from '../../apps/notification/src/notification.module';
 import {
   NOTIFICATION_DELIVERY,

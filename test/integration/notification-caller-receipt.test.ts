@@ -1,16 +1,16 @@
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import type mongoose from 'mongoose';
-import request from 'supertest';
 import {
-  createNotificationActivities,
   type Notice,
   NotificationDelivery,
   type NotificationDeliveryDeps,
   type SmsProvider,
   SmsProviderError,
-} from '../../activities';
+} from '@court/notifications';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type mongoose from 'mongoose';
+import request from 'supertest';
+import { createNotificationActivities } from '../../activities';
 import { NotificationModule } from '../../apps/notification/src/notification.module';
 import {
   NOTIFICATION_DELIVERY,

@@ -1,13 +1,13 @@
-import mongoose from 'mongoose';
+import type { SmsRetryPolicy } from '@court/notifications';
 import {
-  createNotificationActivities,
+  AliyunSmsProvider,
   type Notice,
   NotificationDelivery,
   type NotificationDeliveryDeps,
   SmsReleaseScheduler,
-} from '../../activities';
-import { AliyunSmsProvider } from '../../activities/notifications/sms/aliyun-sms.provider';
-import type { SmsRetryPolicy } from '../../activities/notifications/sms/sms-retry';
+} from '@court/notifications';
+import mongoose from 'mongoose';
+import { createNotificationActivities } from '../../activities';
 import { directoryPersonModel, notificationModels } from '../../libs/database/src';
 import { parseQuietHours } from '../../libs/domain/src';
 import { FakeDysmsapi } from '../support/aliyun-sms-fake';

@@ -1,10 +1,10 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Notice, NotificationDelivery } from '@court/notifications';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type mongoose from 'mongoose';
-import { type Notice, NotificationDelivery } from '../../activities';
 import { NotificationModule } from '../../apps/notification/src/notification.module';
 import {
   NOTIFICATION_DELIVERY,

@@ -4,7 +4,7 @@ import {
   type NoticeKind,
   noticeParams,
   renderNotice,
-} from '../../activities';
+} from '@court/notifications';
 
 const KINDS: NoticeKind[] = [
   'dispatch',

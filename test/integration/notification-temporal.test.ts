@@ -1,13 +1,13 @@
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import mongoose from 'mongoose';
 import {
-  createNotificationActivities,
+  AliyunSmsProvider,
   type Notice,
   NotificationDelivery,
   SmsReleaseScheduler,
-} from '../../activities';
-import { AliyunSmsProvider } from '../../activities/notifications/sms/aliyun-sms.provider';
+} from '@court/notifications';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createNotificationActivities } from '../../activities';
 import { directoryPersonModel, notificationModels } from '../../libs/database/src';
 import { FakeDysmsapi } from '../support/aliyun-sms-fake';
 import { eventually, testDataConverter } from '../support/temporal-harness';

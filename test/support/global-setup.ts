@@ -8,6 +8,7 @@ import { ensureNamespace } from '../../libs/temporal/src/namespace-setup';
 import { freePort, mongoAnswers, temporalAnswers } from '../../scripts/stack/probes';
 import { ProvidedServer, provideDatabase, provideTemporal } from '../../scripts/stack/servers';
 import { Supervisor } from '../../scripts/stack/supervisor';
+import { TICKET_SEARCH_ATTRIBUTES } from '../../workflows/ticket/contract';
 import { builtAppEntry } from './built-app';
 import { TEST_PAYLOAD_KEYS } from './test-payload-key';
 import { TEST_STATE_KEY, TestServersState } from './test-servers-state';
@@ -78,7 +79,7 @@ export default async function globalSetup(): Promise<void> {
   const namespace = `test-${runId}`;
   const connection = await Connection.connect({ address: temporal.address });
   try {
-    await ensureNamespace(connection, namespace, 1);
+    await ensureNamespace(connection, namespace, TICKET_SEARCH_ATTRIBUTES, 1);
   } finally {
     await connection.close();
   }
@@ -89,6 +90,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_NAMESPACE = namespace;
   process.env.MONGODB_URI = mongoUrl.toString();
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  // The workers of parallel stacks (browser tests) must not all bind the SDK metrics port 9464.
+  process.env.WORKER_METRICS_PORT ??= 'off';
   // Every app, worker and client of the run encrypts workflow payloads, as in production.
   if (!process.env.PAYLOAD_KEY_FILE) process.env.PAYLOAD_KEYS ??= TEST_PAYLOAD_KEYS;
   console.log(`[tests] namespace ${namespace}, database ${mongoUrl.pathname.slice(1)}`);

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { DeliverNoticesInput } from '../../activities/notifications/notice';
 import type { NotificationActivities } from '../../activities/notifications/notification.activities';
+import type { DeliverNoticesInput } from '../../libs/notifications/src/notice';
 
 /**
  * Test-only: delivers one batch the way the ticket workflow does (same retry policy shape),

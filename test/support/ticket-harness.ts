@@ -13,7 +13,7 @@ import {
   type RoutingInput,
   type TicketFlags,
 } from '../../libs/domain/src';
-import type { TicketWorkflowInput } from '../../workflows/ticket/ticket-input';
+import { type TicketWorkflowInput } from '../../workflows/ticket/contract';
 
 export const demoDirectory = createDirectory(DEMO_DIRECTORY);
 

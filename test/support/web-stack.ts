@@ -9,6 +9,7 @@ import { ensureNamespace } from '../../libs/temporal/src/namespace-setup';
 import { APPS, type AppSpec, appEntry } from '../../scripts/stack/apps';
 import { freePort, httpOk, waitUntil } from '../../scripts/stack/probes';
 import { signalGroup } from '../../scripts/stack/spawn-child';
+import { TICKET_SEARCH_ATTRIBUTES } from '../../workflows/ticket/contract';
 import { testDatabaseUri, testEnv } from './test-env';
 import { DEMO_PASSWORD } from './web-fixtures';
 
@@ -87,7 +88,7 @@ export class WebStack {
     }
     const connection = await Connection.connect({ address: temporalAddress });
     try {
-      await ensureNamespace(connection, this.namespace, 1);
+      await ensureNamespace(connection, this.namespace, TICKET_SEARCH_ATTRIBUTES, 1);
       this.namespaceCreated = true;
     } finally {
       await connection.close();

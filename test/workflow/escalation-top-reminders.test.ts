@@ -1,15 +1,15 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { DEMO_CASE_NUMBER } from '../../libs/domain/src';
-import { ticketWorkflowOptions } from '../../libs/temporal/src/ticket-start';
 import {
   acknowledgeEscalationUpdate,
   getTicketQuery,
   recordCallbackUpdate,
   submitFeedbackUpdate,
-} from '../../workflows/ticket/messages';
+  type TicketView,
+  type TicketWorkflowInput,
+  ticketWorkflowOptions,
+} from '../../workflows/ticket/contract';
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
-import type { TicketWorkflowInput } from '../../workflows/ticket/ticket-input';
-import type { TicketView } from '../../workflows/ticket/ticket-state';
 import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
 import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';

@@ -4,12 +4,8 @@ import { Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { calendarOverrideModel, voicemailModel } from '../../libs/database/src';
 import { DEMO_CASE_NUMBER, parsePolicy } from '../../libs/domain/src';
-import { registerTicketSearchAttributes } from '../../libs/temporal/src/namespace-setup';
+import { registerSearchAttributes } from '../../libs/temporal/src/namespace-setup';
 import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
-import {
-  ticketWorkflowOptions,
-  voicemailWorkflowOptions,
-} from '../../libs/temporal/src/ticket-start';
 import {
   calendarChangedSignal,
   decideExtensionUpdate,
@@ -19,14 +15,17 @@ import {
   requestExtensionUpdate,
   returnTicketUpdate,
   submitFeedbackUpdate,
-} from '../../workflows/ticket/messages';
+  TICKET_SEARCH_ATTRIBUTES,
+  type TicketView,
+  ticketWorkflowOptions,
+} from '../../workflows/ticket/contract';
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
-import type { TicketView } from '../../workflows/ticket/ticket-state';
 import {
   getVoicemailQuery,
   voicemailLoggedUpdate,
-  voicemailWorkflow,
-} from '../../workflows/voicemail/voicemail.workflow';
+  voicemailWorkflowOptions,
+} from '../../workflows/voicemail/contract';
+import { voicemailWorkflow } from '../../workflows/voicemail/voicemail.workflow';
 import { testEnv, uniqueId } from '../support/test-env';
 import {
   allActivities,
@@ -85,7 +84,12 @@ describe('ticket timelines in real durations (time-skipping server)', () => {
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
-    await registerTicketSearchAttributes(env.connection, env.namespace ?? 'default', {});
+    await registerSearchAttributes(
+      env.connection,
+      env.namespace ?? 'default',
+      TICKET_SEARCH_ATTRIBUTES,
+      {},
+    );
     database = await mongoose.createConnection(testEnv().mongodbUri).asPromise();
     await seedDirectoryPeople(database);
     await calendarOverrideModel(database).deleteMany({});

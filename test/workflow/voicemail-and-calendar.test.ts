@@ -1,20 +1,18 @@
 import { calendarOverrideModel, voicemailModel } from '../../libs/database/src';
 import { parsePolicy } from '../../libs/domain/src';
 import {
-  ticketWorkflowOptions,
-  voicemailWorkflowOptions,
-} from '../../libs/temporal/src/ticket-start';
-import {
   calendarChangedSignal,
   getTicketQuery,
   recordRepeatCallUpdate,
-} from '../../workflows/ticket/messages';
+  ticketWorkflowOptions,
+} from '../../workflows/ticket/contract';
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import {
   getVoicemailQuery,
   voicemailLoggedUpdate,
-  voicemailWorkflow,
-} from '../../workflows/voicemail/voicemail.workflow';
+  voicemailWorkflowOptions,
+} from '../../workflows/voicemail/contract';
+import { voicemailWorkflow } from '../../workflows/voicemail/voicemail.workflow';
 import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
 import { testDatabaseUri, uniqueId } from '../support/test-env';

@@ -2,14 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ledgerModels, notificationModels } from '../../libs/database/src';
 import { TASK_QUEUES } from '../../libs/temporal/src/task-queues';
-import { ticketWorkflowOptions } from '../../libs/temporal/src/ticket-start';
 import {
   getTicketQuery,
   recordCallbackUpdate,
   submitFeedbackUpdate,
-} from '../../workflows/ticket/messages';
+  type TicketView,
+  ticketWorkflowOptions,
+} from '../../workflows/ticket/contract';
 import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
-import type { TicketView } from '../../workflows/ticket/ticket-state';
 import { builtAppEntry } from '../support/built-app';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
 import { shortPolicy, ticketInput } from '../support/ticket-harness';

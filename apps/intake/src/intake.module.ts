@@ -2,6 +2,7 @@ import { AuthModule } from '@court/auth';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
 import { auditTrailModule, DatabaseModule } from '@court/database';
+import { MetricsModule } from '@court/telemetry';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
@@ -22,6 +23,7 @@ import { WebAppModule } from './web/web-app.module';
 @Module({
   imports: [
     ConfigModule,
+    MetricsModule.forService('intake'),
     DatabaseModule,
     auditTrailModule('intake'),
     TemporalClientModule,

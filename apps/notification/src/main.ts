@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { bootstrapHttpService } from '@court/common';
 import { SERVICE_CONFIG, ServiceConfig } from '@court/config';

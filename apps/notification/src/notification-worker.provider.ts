@@ -1,10 +1,11 @@
 import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
 import { directoryPersonModel, notificationModels } from '@court/database';
+import { type NotificationDelivery } from '@court/notifications';
 import { TASK_QUEUES, WorkerHost } from '@court/temporal';
 import { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { createNotificationActivities, type NotificationDelivery } from '../../../activities';
+import { createNotificationActivities } from '../../../activities';
 import { NOTIFICATION_DELIVERY } from './notification.providers';
 
 export const NOTIFICATION_WORKER = Symbol('NOTIFICATION_WORKER');

@@ -2,6 +2,7 @@ import { AuthModule } from '@court/auth';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
 import { auditTrailModule, DatabaseModule } from '@court/database';
+import { MetricsModule } from '@court/telemetry';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 import { notificationProviders } from './notification.providers';
@@ -11,6 +12,7 @@ import { NotificationsController, SmsController } from './notifications.controll
 @Module({
   imports: [
     ConfigModule,
+    MetricsModule.forService('notification'),
     DatabaseModule,
     auditTrailModule('notification'),
     TemporalClientModule,

@@ -1,4 +1,14 @@
 import { directoryPersonModel, ledgerModels, notificationModels } from '@court/database';
+// Not in the activities index: it loads the Alibaba Cloud SDK, which only this app needs.
+import {
+  createSmsProvider,
+  loadNotificationSettings,
+  NoticeBus,
+  NoticeFeed,
+  NotificationDelivery,
+  type NotificationSettings,
+  SmsReleaseScheduler,
+} from '@court/notifications';
 import {
   Inject,
   Injectable,
@@ -9,18 +19,6 @@ import {
 } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import {
-  NoticeBus,
-  NoticeFeed,
-  NotificationDelivery,
-  SmsReleaseScheduler,
-} from '../../../activities';
-// Not in the activities index: it loads the Alibaba Cloud SDK, which only this app needs.
-import {
-  createSmsProvider,
-  loadNotificationSettings,
-  type NotificationSettings,
-} from '../../../activities/notifications/notification-settings';
 
 export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
 export const NOTIFICATION_DELIVERY = Symbol('NOTIFICATION_DELIVERY');

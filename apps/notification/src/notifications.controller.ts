@@ -2,6 +2,9 @@ import { CurrentUser, type Principal, Roles } from '@court/auth';
 import type { InboxNoticeDoc, SmsMessageDoc } from '@court/database';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import { isoTime } from '@court/domain';
+import type { NotificationDelivery } from '@court/notifications';
+import { FIRST_CLOCK_SEQ, RecentIds } from '@court/notifications';
+import { countedSseStreams } from '@court/telemetry';
 import {
   BeforeApplicationShutdown,
   Controller,
@@ -19,9 +22,6 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { NotificationDelivery } from '../../../activities';
-import { FIRST_CLOCK_SEQ } from '../../../activities/notifications/hybrid-clock';
-import { RecentIds } from '../../../activities/notifications/recent-ids';
 import {
   ListNotificationsQuery,
   ListSmsQuery,
@@ -85,7 +85,7 @@ const HEARTBEAT_MS = 15_000;
 @Controller('api/notifications')
 export class NotificationsController implements BeforeApplicationShutdown {
   /** Open streams, ended at shutdown (an open SSE response would hold the server open). */
-  private readonly streams = new Set<() => void>();
+  private readonly streams = countedSseStreams(new Set<() => void>());
 
   constructor(
     @Inject(NOTIFICATION_DELIVERY) private readonly delivery: NotificationDelivery,

@@ -1,8 +1,8 @@
 import type { Principal } from '@court/auth';
 import type { Role } from '@court/domain';
+import type { HandlerView } from '@court/reporting';
+import { DirectoryNamesSource } from '@court/reporting';
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
-import type { HandlerView } from '../../../activities/reporting/ledger-rows';
 
 /**
  * Who may read reports: everything for these; handlers what the intake lets them read (the

@@ -7,7 +7,7 @@ import {
   ScheduleOverlapPolicy,
   type ScheduleSpec,
 } from '@temporalio/client';
-import { BULLETIN_WORKFLOW_PREFIX } from '../../../workflows/bulletin/bulletin-input';
+import { BULLETIN_WORKFLOW_PREFIX } from '../../../workflows/bulletin/contract';
 import {
   BULLETIN_SCHEDULE_ID,
   BULLETIN_TIMEZONE,

@@ -1,7 +1,6 @@
 import type { BulletinDoc, BulletinEntry, FactsSource } from '@court/database';
+import { computeMetrics, demoNames } from '@court/reporting';
 import type { Client } from '@temporalio/client';
-import { demoNames } from '../../../activities/reporting/directory-names';
-import { computeMetrics } from '../../../activities/reporting/metrics';
 import { groupEntries } from '../../../activities/reporting/reporting.activities';
 import { BulletinsService, bulletinJson } from './bulletins.service';
 import {

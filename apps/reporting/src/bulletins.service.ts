@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { BulletinDoc, BulletinEntry, BulletinGroup } from '@court/database';
 import { isoTime } from '@court/domain';
+import type { Period } from '@court/reporting';
+import { type HandlerView, inView, shanghaiMinute } from '@court/reporting';
 import { TASK_QUEUES, TEMPORAL_CLIENT } from '@court/temporal';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
-  type HandlerView,
-  inView,
-  shanghaiMinute,
-} from '../../../activities/reporting/ledger-rows';
-import type { Period } from '../../../activities/reporting/period';
-import type { bulletinWorkflow } from '../../../workflows/bulletin/bulletin.workflow';
-import {
-  BULLETIN_WORKFLOW_PREFIX,
+  type BulletinWorkflow,
   type BulletinWorkflowResult,
-} from '../../../workflows/bulletin/bulletin-input';
+  manualBulletinWorkflowId,
+} from '../../../workflows/bulletin/contract';
 import type {
   BulletinDto,
   BulletinEntryDto,
@@ -201,22 +197,23 @@ export class BulletinsService {
 
   /** Runs the bulletin workflow now for a period and returns the stored bulletin. */
   async generate(period: Period, requestedBy: string): Promise<BulletinDoc> {
-    const result: BulletinWorkflowResult = await this.temporal.workflow.execute<
-      typeof bulletinWorkflow
-    >('bulletinWorkflow', {
-      taskQueue: TASK_QUEUES.reporting,
-      workflowId: `${BULLETIN_WORKFLOW_PREFIX}manual-${randomUUID()}`,
-      workflowExecutionTimeout: '15m',
-      args: [
-        {
-          trigger: 'manual',
-          from: period.from?.toISOString() ?? null,
-          to: (period.to ?? new Date()).toISOString(),
-          requestedBy,
-        },
-      ],
-      staticSummary: '按需生成情况通报',
-    });
+    const result: BulletinWorkflowResult = await this.temporal.workflow.execute<BulletinWorkflow>(
+      'bulletinWorkflow',
+      {
+        taskQueue: TASK_QUEUES.reporting,
+        workflowId: manualBulletinWorkflowId(randomUUID()),
+        workflowExecutionTimeout: '15m',
+        args: [
+          {
+            trigger: 'manual',
+            from: period.from?.toISOString() ?? null,
+            to: (period.to ?? new Date()).toISOString(),
+            requestedBy,
+          },
+        ],
+        staticSummary: '按需生成情况通报',
+      },
+    );
     return this.get(result.bulletinId!);
   }
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { csvLine } from '@court/reporting';
 import ExcelJS from 'exceljs';
-import { csvLine } from '../../../activities/reporting/ledger-rows';
 
 export interface ExportColumn {
   header: string;

@@ -9,7 +9,7 @@ import {
   ACCEPT_WITHIN_FORMS,
   type AcceptWithin,
   parseAcceptWithin,
-} from '../../../activities/reporting/acceptance';
+} from '@court/reporting';
 
 /**
  * The reporting service's own settings (env):

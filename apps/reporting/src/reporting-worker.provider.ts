@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
+import { DirectoryNamesSource } from '@court/reporting';
 import { TASK_QUEUES, WorkerHost } from '@court/temporal';
 import { Provider } from '@nestjs/common';
 import { WorkerOptions } from '@temporalio/worker';
-import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
 import { createReportingActivities } from '../../../activities/reporting/reporting.activities';
 import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
 

@@ -2,13 +2,14 @@ import { AuthModule } from '@court/auth';
 import { HealthController } from '@court/common';
 import { ConfigModule } from '@court/config';
 import { auditTrailModule, DatabaseModule } from '@court/database';
+import { MetricsModule, openTicketsGauge } from '@court/telemetry';
 import { TemporalClientModule } from '@court/temporal';
 import { Module } from '@nestjs/common';
 import { ReportAccess } from './access';
 import { BulletinSchedule } from './bulletin-schedule';
 import { BulletinsController } from './bulletins.controller';
 import { BulletinsService } from './bulletins.service';
-import { reportingProviders } from './reporting.providers';
+import { REPORTING_MODELS, type ReportingModels, reportingProviders } from './reporting.providers';
 import { reportingWorkerProvider } from './reporting-worker.provider';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -17,6 +18,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [
     ConfigModule,
+    MetricsModule.forService('reporting'),
     DatabaseModule,
     auditTrailModule('reporting'),
     TemporalClientModule,
@@ -30,6 +32,10 @@ import { ReportsService } from './reports.service';
     BulletinsService,
     BulletinSchedule,
     reportingWorkerProvider,
+    ...openTicketsGauge({
+      inject: [REPORTING_MODELS],
+      useFactory: (m: ReportingModels) => m.facts,
+    }),
   ],
 })
 export class ReportingModule {}

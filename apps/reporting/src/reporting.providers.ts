@@ -4,10 +4,10 @@ import {
   LedgerFactsStore,
   ledgerModels,
 } from '@court/database';
+import { DirectoryNamesSource } from '@court/reporting';
 import { Logger, Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
 import { loadReportingSettings, REPORTING_SETTINGS } from './reporting-settings';
 
 export const REPORTING_MODELS = Symbol('REPORTING_MODELS');

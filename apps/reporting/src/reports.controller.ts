@@ -1,5 +1,6 @@
 import { CurrentUser, type Principal, Roles } from '@court/auth';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
+import { LEDGER_COLUMNS, ledgerRow } from '@court/reporting';
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -10,7 +11,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { LEDGER_COLUMNS, ledgerRow } from '../../../activities/reporting/ledger-rows';
 import {
   READ_ALL_ROLES,
   REPORT_ROLES,

@@ -5,22 +5,23 @@ import {
   createCourtCalendar,
   formatShanghai,
 } from '@court/domain';
-import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
-import { unacceptedTickets } from '../../../activities/reporting/acceptance';
-import type { DirectoryNames } from '../../../activities/reporting/directory-names';
-import { DirectoryNamesSource } from '../../../activities/reporting/directory-names';
-import { ledgerPageIds } from '../../../activities/reporting/facts-queries';
+import type { DirectoryNames, Metrics } from '@court/reporting';
 import {
+  DirectoryNamesSource,
   type HandlerView,
   LEDGER_PROJECTION,
   LEDGER_SORT,
   type LedgerDoc,
   type LedgerFilter,
   ledgerItem,
+  ledgerPageIds,
   ledgerQuery,
-} from '../../../activities/reporting/ledger-rows';
-import type { Metrics } from '../../../activities/reporting/metrics';
-import { type Period, PeriodError, parsePeriod } from '../../../activities/reporting/period';
+  type Period,
+  PeriodError,
+  parsePeriod,
+  unacceptedTickets,
+} from '@court/reporting';
+import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
 import { ledgerMetrics } from '../../../activities/reporting/reporting.activities';
 import type { LedgerPageDto } from './dto/ledger.dto';
 import type { UnacceptedListDto } from './dto/unaccepted.dto';

@@ -1,7 +1,8 @@
+import './tracing';
 import 'reflect-metadata';
 import { bootstrapHttpService } from '@court/common';
 import { WorkerModule } from './worker.module';
 import { workerHealthPort } from './worker-settings';
 
-// HTTP for `GET /health` only (WORKER_HEALTH_PORT): the ticket worker has no API.
+// HTTP for `GET /health` and `GET /metrics` only (WORKER_HEALTH_PORT): the ticket worker has no API.
 void bootstrapHttpService('worker', WorkerModule, () => workerHealthPort());

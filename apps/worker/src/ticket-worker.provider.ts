@@ -9,6 +9,7 @@ import {
   voicemailModel,
 } from '@court/database';
 import { parsePolicy } from '@court/domain';
+import { activeTracing, workflowTracingModules } from '@court/telemetry';
 import { TASK_QUEUES, WorkerHost } from '@court/temporal';
 import { Logger, Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
@@ -20,14 +21,27 @@ import {
   createPolicyActivities,
   createVoicemailLedgerActivities,
 } from '../../../activities';
+import { workerMetricsBindAddress } from './worker-settings';
 
-/** Built by `npm run build` (scripts/bundle-workflows); absent in tests, which bundle on start. */
+/**
+ * Built by `npm run build` (scripts/bundle-workflows), with and without the OpenTelemetry
+ * workflow interceptors; absent in tests, which bundle on start. Tracing off, the workflows
+ * run exactly the code they ran before tracing existed.
+ */
 const PREBUILT_BUNDLE = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
+const PREBUILT_TRACED_BUNDLE = join(__dirname, '..', '..', '..', 'workflow-bundle-traced.js');
 
-function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  return existsSync(PREBUILT_BUNDLE)
-    ? { workflowBundle: { codePath: PREBUILT_BUNDLE } }
-    : { workflowsPath: require.resolve('../../../workflows') };
+function workflowSource(): Pick<
+  WorkerOptions,
+  'workflowBundle' | 'workflowsPath' | 'interceptors'
+> {
+  const traced = activeTracing() !== undefined;
+  const prebuilt = traced ? PREBUILT_TRACED_BUNDLE : PREBUILT_BUNDLE;
+  if (existsSync(prebuilt)) return { workflowBundle: { codePath: prebuilt } };
+  return {
+    workflowsPath: require.resolve('../../../workflows'),
+    ...(traced ? { interceptors: { workflowModules: workflowTracingModules() } } : {}),
+  };
 }
 
 /** The ticket-side activities: ledger writes, the court calendar, the worker's policy. */
@@ -51,14 +65,19 @@ export const ticketWorkerProvider: Provider = {
   inject: [SERVICE_CONFIG, getConnectionToken()],
   useFactory: (config: ServiceConfig, connection: Connection) => {
     const activities = ticketActivities(connection);
-    return new WorkerHost('tickets', config.temporal, async () => {
-      await buildMetricsReadModel(connection);
-      return {
-        taskQueue: TASK_QUEUES.tickets,
-        activities,
-        ...workflowSource(),
-      };
-    });
+    return new WorkerHost(
+      'tickets',
+      config.temporal,
+      async () => {
+        await buildMetricsReadModel(connection);
+        return {
+          taskQueue: TASK_QUEUES.tickets,
+          activities,
+          ...workflowSource(),
+        };
+      },
+      { metricsBindAddress: workerMetricsBindAddress() },
+    );
   },
 };
 

@@ -11,3 +11,27 @@ export function workerHealthPort(env: NodeJS.ProcessEnv = process.env): number {
   }
   return port;
 }
+
+export const DEFAULT_WORKER_METRICS_PORT = 9464;
+
+/**
+ * `WORKER_METRICS_PORT`: where the Temporal SDK serves the ticket worker's metrics (pollers,
+ * task slots, schedule-to-start latency) at `/metrics` (default 9464); `off`: nowhere.
+ */
+export function workerMetricsPort(env: NodeJS.ProcessEnv = process.env): number | null {
+  const raw = env.WORKER_METRICS_PORT?.trim() || String(DEFAULT_WORKER_METRICS_PORT);
+  if (raw.toLowerCase() === 'off') return null;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new ConfigError([`WORKER_METRICS_PORT="${raw}" is not a TCP port (1–65535) or off`]);
+  }
+  return port;
+}
+
+/** The SDK's metrics on the services' listening address (HOST, loopback by default). */
+export function workerMetricsBindAddress(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const port = workerMetricsPort(env);
+  if (port === null) return undefined;
+  const host = env.HOST?.trim() || '127.0.0.1';
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}

@@ -1,14 +1,14 @@
-import { INestApplicationContext, Logger, Type } from '@nestjs/common';
+import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { configureHttpApp } from './http/configure-http-app';
-import { JsonLogger } from './http/json-logger';
+import { processLogger } from './logging/json-logger';
+import { useAccessLog, withLogging } from './logging/logging-module';
 import { signalReady } from './ready-signal';
 
 function exitOnStartFailure(service: string, error: unknown): never {
-  new Logger(service).error(
-    `启动失败 (failed to start): ${error instanceof Error ? error.message : error}`,
-  );
+  processLogger(service).fatal({ err: error }, '启动失败 (failed to start)');
   process.exit(1);
 }
 
@@ -21,12 +21,14 @@ export async function bootstrapHttpService(
   beforeHttp?: (app: NestExpressApplication) => void,
 ): Promise<NestExpressApplication> {
   try {
-    const app = await NestFactory.create<NestExpressApplication>(module, {
-      bodyParser: false,
-      logger: new JsonLogger(service),
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      withLogging(module, processLogger(service)),
+      { bodyParser: false, bufferLogs: true },
+    );
+    app.useLogger(app.get(Logger));
     app.enableShutdownHooks();
     beforeHttp?.(app);
+    useAccessLog(app, processLogger(service));
     configureHttpApp(app, `12368 ${service} service`);
     const listenPort = port(app);
     // Loopback unless told otherwise: the embedded default serves this machine only; containers
@@ -45,9 +47,11 @@ export async function bootstrapBackgroundService(
   module: Type<unknown>,
 ): Promise<INestApplicationContext> {
   try {
-    const app = await NestFactory.createApplicationContext(module, {
-      logger: new JsonLogger(service),
-    });
+    const app = await NestFactory.createApplicationContext(
+      withLogging(module, processLogger(service)),
+      { bufferLogs: true },
+    );
+    app.useLogger(app.get(Logger));
     app.enableShutdownHooks();
     await app.init();
     signalReady(service, 'workers polling');

@@ -56,6 +56,48 @@ describe('loadServiceConfig', () => {
   });
 });
 
+describe('the database URI (MONGODB_URI / MONGODB_URI_FILE)', () => {
+  const replicaSetUri =
+    'mongodb://court12368:p%40ss@mongo-1:27017,mongo-2:27017/court12368?replicaSet=rs0&authSource=admin&tls=true&tlsCAFile=/run/secrets/mongo-ca.pem';
+
+  it('keeps a URI with credentials, hosts and TLS options exactly as given', () => {
+    expect(loadServiceConfig({ MONGODB_URI: replicaSetUri }).mongodbUri).toBe(replicaSetUri);
+  });
+
+  it('reads the URI from MONGODB_URI_FILE (a Docker or Kubernetes secret)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mongodb-uri-')), 'uri');
+    writeFileSync(file, `${replicaSetUri}\n`);
+    expect(loadServiceConfig({ MONGODB_URI_FILE: file }).mongodbUri).toBe(replicaSetUri);
+  });
+
+  it('never repeats the password of a bad URI', () => {
+    const problems = problemsOf({ MONGODB_URI: 'http://app:hunter2@mongo/db' });
+    expect(problems).toEqual([
+      'MONGODB_URI="http://app:***@mongo/db" must start with mongodb:// or mongodb+srv://',
+    ]);
+  });
+
+  it('refuses MONGODB_URI and MONGODB_URI_FILE together', () => {
+    expect(problemsOf({ MONGODB_URI: replicaSetUri, MONGODB_URI_FILE: '/dev/null' })).toEqual([
+      'MONGODB_URI and MONGODB_URI_FILE are both set: set one of them',
+    ]);
+  });
+});
+
+describe('Temporal TLS and API key in the service config', () => {
+  it('carries them in the Temporal settings, and reports their problems with the others', () => {
+    expect(loadServiceConfig({ TEMPORAL_API_KEY: 'cloud-key' }).temporal).toMatchObject({
+      tls: {},
+      apiKey: 'cloud-key',
+    });
+    expect(problemsOf({ TEMPORAL_TLS_KEY_FILE: '/dev/null', INTAKE_PORT: '0' })).toEqual([
+      'INTAKE_PORT="0" is not a TCP port (1–65535)',
+      'TEMPORAL_TLS_KEY_FILE="/dev/null" holds no PEM private key (an encrypted key is not supported)',
+      'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (the mTLS client certificate and its key)',
+    ]);
+  });
+});
+
 describe('payload keys (PAYLOAD_KEYS / PAYLOAD_KEY_FILE)', () => {
   const k1 = Buffer.alloc(32, 1);
   const k2 = Buffer.alloc(32, 2);

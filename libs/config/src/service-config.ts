@@ -1,4 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { ConfigError } from './config-error';
+import { readSecret } from './secret-setting';
+import { parseTemporalAccess, type TemporalAccess } from './temporal-access';
+
+export { ConfigError } from './config-error';
 
 /** One AES-256 key of the payload codec, named by the id that encrypted payloads carry. */
 export interface PayloadKey {
@@ -6,7 +11,8 @@ export interface PayloadKey {
   readonly key: Buffer;
 }
 
-export interface TemporalSettings {
+/** Where Temporal is and how to reach it: TLS and an API key from TemporalAccess, when set. */
+export interface TemporalSettings extends TemporalAccess {
   address: string;
   namespace: string;
   /** The first encrypts, all decrypt (rotation); empty: payloads travel unencrypted. */
@@ -20,13 +26,6 @@ export interface ServiceConfig {
   temporal: TemporalSettings;
   mongodbUri: string;
   ports: { intake: number; notification: number; reporting: number };
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`配置错误 (invalid configuration):\n  - ${problems.join('\n  - ')}`);
-    this.name = 'ConfigError';
-  }
 }
 
 type Env = Record<string, string | undefined>;
@@ -73,9 +72,12 @@ export function loadServiceConfig(env: Env = process.env): ServiceConfig {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(namespace)) {
     problems.push(`TEMPORAL_NAMESPACE="${namespace}" is not a valid namespace name`);
   }
-  const mongodbUri = readSetting(env, 'MONGODB_URI');
+  // The URI carries the credentials and TLS options, so it may come from a secret file.
+  const mongodbUri = readSecret(env, 'MONGODB_URI', problems) ?? DEFAULTS.MONGODB_URI;
   if (!/^mongodb(\+srv)?:\/\/.+/.test(mongodbUri)) {
-    problems.push(`MONGODB_URI="${mongodbUri}" must start with mongodb:// or mongodb+srv://`);
+    problems.push(
+      `MONGODB_URI="${withoutPassword(mongodbUri)}" must start with mongodb:// or mongodb+srv://`,
+    );
   }
   const ports = {
     intake: parsePort(env, 'INTAKE_PORT', problems),
@@ -84,9 +86,15 @@ export function loadServiceConfig(env: Env = process.env): ServiceConfig {
   };
   const payloadKeys = parsePayloadKeySettings(env, problems);
   const uiOrigin = parseTemporalUiOrigin(env, problems);
+  const access = parseTemporalAccess(env, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { temporal: { address, namespace, payloadKeys, uiOrigin }, mongodbUri, ports };
+  return { temporal: { address, namespace, payloadKeys, uiOrigin, ...access }, mongodbUri, ports };
+}
+
+/** A URI fit for a message: the password of `scheme://user:password@` masked. */
+export function withoutPassword(uri: string): string {
+  return uri.replace(/^([a-z+]+:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
 const KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -4,5 +4,5 @@ export * from './payload-codec';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './temporal-client.module';
-export * from './ticket-start';
+export * from './temporal-runtime';
 export * from './worker-host';

@@ -2,7 +2,7 @@ import { Connection } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
-import { TICKET_SEARCH_ATTRIBUTES } from './search-attributes';
+import type { AnySearchAttributeKey } from './search-attributes';
 
 const { IndexedValueType } = temporal.api.enums.v1;
 
@@ -21,12 +21,14 @@ const ALREADY_EXISTS = 6;
 const NOT_FOUND = 5;
 
 /**
- * Makes sure a namespace exists with the ticket search attributes registered, then waits
- * until the frontend serves it (a new namespace takes a few seconds to propagate).
+ * Makes sure a namespace exists with the given search attributes (the workflows' contracts
+ * define them) registered, then waits until the frontend serves it (a new namespace takes a
+ * few seconds to propagate).
  */
 export async function ensureNamespace(
   connection: Connection,
   namespace: string,
+  searchAttributes: readonly AnySearchAttributeKey[],
   retentionDays = 30,
 ): Promise<void> {
   try {
@@ -38,7 +40,7 @@ export async function ensureNamespace(
     if (grpcCode(error) !== ALREADY_EXISTS) throw error;
   }
 
-  await registerTicketSearchAttributes(connection, namespace);
+  await registerSearchAttributes(connection, namespace, searchAttributes);
 
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -53,18 +55,19 @@ export async function ensureNamespace(
 }
 
 /**
- * Registers the ticket search attributes that a namespace lacks. (`known` skips the listing,
- * which Temporal's Java time-skipping test server does not implement.)
+ * Registers the search attributes that a namespace lacks. (`known` skips the listing, which
+ * Temporal's Java time-skipping test server does not implement.)
  */
-export async function registerTicketSearchAttributes(
+export async function registerSearchAttributes(
   connection: Connection,
   namespace: string,
+  keys: readonly AnySearchAttributeKey[],
   known?: Record<string, unknown>,
 ): Promise<void> {
   const existing =
     known ??
     (await connection.operatorService.listSearchAttributes({ namespace })).customAttributes;
-  const missing = TICKET_SEARCH_ATTRIBUTES.filter((key) => !(key.name in (existing ?? {})));
+  const missing = keys.filter((key) => !(key.name in (existing ?? {})));
   if (missing.length > 0) {
     await connection.operatorService.addSearchAttributes({
       namespace,

@@ -1,31 +1,7 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { type defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-/**
- * The custom search attributes of ARCHITECTURE.md, so that an admin can filter tickets in
- * the Web UI, e.g. `TicketRedLight = true AND TicketDepartment = "civil"`. No personal
- * data goes in here. Workflows import this file by relative path: it must stay free of I/O.
- */
-export const TicketType = defineSearchAttributeKey('TicketType', SearchAttributeType.KEYWORD);
-export const TicketStatus = defineSearchAttributeKey('TicketStatus', SearchAttributeType.KEYWORD);
-export const TicketRedLight = defineSearchAttributeKey('TicketRedLight', SearchAttributeType.BOOL);
-export const TicketDepartment = defineSearchAttributeKey(
-  'TicketDepartment',
-  SearchAttributeType.KEYWORD,
-);
-export const TicketHandler = defineSearchAttributeKey('TicketHandler', SearchAttributeType.KEYWORD);
-export const TicketDeadline = defineSearchAttributeKey(
-  'TicketDeadline',
-  SearchAttributeType.DATETIME,
-);
-
-export const TICKET_SEARCH_ATTRIBUTES = [
-  TicketType,
-  TicketStatus,
-  TicketRedLight,
-  TicketDepartment,
-  TicketHandler,
-  TicketDeadline,
-] as const;
+/** Any search attribute key; each workflow's contract defines its own (e.g. the ticket's). */
+export type AnySearchAttributeKey = ReturnType<typeof defineSearchAttributeKey>;
 
 /** The names the Temporal CLI's `--search-attribute NAME=Type` flag takes. */
 const CLI_TYPE_NAMES: Record<string, string> = {
@@ -34,9 +10,7 @@ const CLI_TYPE_NAMES: Record<string, string> = {
   [SearchAttributeType.DATETIME]: 'Datetime',
 };
 
-export function searchAttributeCliFlags(): string[] {
-  return TICKET_SEARCH_ATTRIBUTES.flatMap((key) => [
-    '--search-attribute',
-    `${key.name}=${CLI_TYPE_NAMES[key.type]}`,
-  ]);
+/** `--search-attribute NAME=Type` for each key, for `temporal server start-dev`. */
+export function searchAttributeCliFlags(keys: readonly AnySearchAttributeKey[]): string[] {
+  return keys.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE_NAMES[key.type]}`]);
 }

@@ -1,6 +1,1 @@
-/** Task queues, shared by the workers that poll them and the code that routes work to them. */
-export const TASK_QUEUES = {
-  tickets: 'tickets',
-  notifications: 'notifications',
-  reporting: 'reporting',
-} as const;
+export { TASK_QUEUES } from '../../domain/src/task-queues';

@@ -1,7 +1,9 @@
 import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
+import { TracingShutdown, tracingClientInterceptors } from '@court/telemetry';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { temporalConnectionOptions } from './connection-options';
 import { payloadDataConverter } from './data-converter';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
@@ -17,7 +19,7 @@ export const TEMPORAL_DATA_CONVERTER = Symbol('TEMPORAL_DATA_CONVERTER');
       provide: TEMPORAL_CONNECTION,
       inject: [SERVICE_CONFIG],
       useFactory: (config: ServiceConfig): Promise<Connection> =>
-        Connection.connect({ address: config.temporal.address }),
+        Connection.connect(temporalConnectionOptions(config.temporal)),
     },
     {
       provide: TEMPORAL_DATA_CONVERTER,
@@ -29,8 +31,15 @@ export const TEMPORAL_DATA_CONVERTER = Symbol('TEMPORAL_DATA_CONVERTER');
       provide: TEMPORAL_CLIENT,
       inject: [TEMPORAL_CONNECTION, SERVICE_CONFIG, TEMPORAL_DATA_CONVERTER],
       useFactory: (connection: Connection, config: ServiceConfig, dataConverter: DataConverter) =>
-        new Client({ connection, namespace: config.temporal.namespace, dataConverter }),
+        new Client({
+          connection,
+          namespace: config.temporal.namespace,
+          dataConverter,
+          interceptors: { workflow: tracingClientInterceptors() },
+        }),
     },
+    // Every service has this module: its shutdown flushes the process's spans.
+    TracingShutdown,
   ],
   exports: [TEMPORAL_CONNECTION, TEMPORAL_CLIENT, TEMPORAL_DATA_CONVERTER],
 })

@@ -3,6 +3,9 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { AesGcmPayloadCodec } from './payload-codec';
 import { WorkerHost } from './worker-host';
 
+// The real runtime is native and keeps the process alive: the host's own wiring is tested here.
+jest.mock('./temporal-runtime', () => ({ installTemporalRuntime: jest.fn() }));
+
 const temporal = {
   address: '127.0.0.1:7233',
   namespace: 'court',

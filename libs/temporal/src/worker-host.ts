@@ -1,4 +1,5 @@
 import type { TemporalSettings } from '@court/config';
+import { withWorkerTracing } from '@court/telemetry';
 import {
   Logger,
   OnApplicationBootstrap,
@@ -7,7 +8,9 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { temporalConnectionOptions } from './connection-options';
 import { payloadDataConverter } from './data-converter';
+import { installTemporalRuntime, type TemporalRuntimeOptions } from './temporal-runtime';
 
 /**
  * How long a stopping worker lets in-flight activities finish before cancelling them: longer
@@ -41,18 +44,20 @@ export class WorkerHost
     private readonly name: string,
     private readonly temporal: TemporalSettings,
     private readonly options: () => Promise<HostedWorkerOptions>,
+    private readonly runtime: TemporalRuntimeOptions = {},
   ) {
     this.logger = new Logger(`WorkerHost:${name}`);
   }
 
   async onModuleInit(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.temporal.address });
+    installTemporalRuntime(this.name, this.runtime);
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.temporal));
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.temporal.namespace,
       dataConverter: payloadDataConverter(this.temporal.payloadKeys),
       shutdownGraceTime: WORKER_SHUTDOWN_GRACE,
-      ...(await this.options()),
+      ...withWorkerTracing(await this.options()),
     });
   }
 
@@ -83,20 +88,17 @@ export class WorkerHost
 
   private fail(error: unknown): void {
     if (this.stopping) {
-      this.logger.error(`worker ${this.name} failed while stopping`, errorStack(error));
+      this.logger.error({ msg: `worker ${this.name} failed while stopping`, err: error });
       return;
     }
     this.failed = true;
     process.exitCode = 1;
-    this.logger.error(
-      `worker ${this.name} stopped for good; closing the service to exit with code 1`,
-      errorStack(error),
-    );
+    // The error object itself, so that the log shows its stack and cause chain.
+    this.logger.error({
+      msg: `worker ${this.name} stopped for good; closing the service to exit with code 1`,
+      err: error,
+    });
     // The shutdown hooks Nest installs (enableShutdownHooks) close the app as on SIGTERM.
     process.emit('SIGTERM', 'SIGTERM');
   }
-}
-
-function errorStack(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -8,7 +8,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
-import { calendarChangedSignal } from '../../../../workflows/ticket/messages';
+import { calendarChangedSignal } from '../../../../workflows/ticket/contract';
 import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
 

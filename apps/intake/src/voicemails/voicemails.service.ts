@@ -14,10 +14,14 @@ import {
   toEpochMs,
   type WorkingHours,
 } from '@court/domain';
-import { TEMPORAL_CLIENT, voicemailWorkflowId, voicemailWorkflowOptions } from '@court/temporal';
+import { TEMPORAL_CLIENT } from '@court/temporal';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { voicemailWorkflow } from '../../../../workflows/voicemail/voicemail.workflow';
+import {
+  type VoicemailWorkflow,
+  voicemailWorkflowId,
+  voicemailWorkflowOptions,
+} from '../../../../workflows/voicemail/contract';
 import { TemporalAvailability } from '../faults/temporal-availability';
 import { WorkflowStarts } from '../faults/workflow-starts';
 import { bodyHash } from '../idempotency/body-hash';
@@ -162,7 +166,7 @@ export class VoicemailsService {
     }
     try {
       await this.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () =>
-        this.temporal.workflow.start<typeof voicemailWorkflow>(
+        this.temporal.workflow.start<VoicemailWorkflow>(
           'voicemailWorkflow',
           voicemailWorkflowOptions({ voicemailId: id, receivedAt }, this.settings.ticketsTaskQueue),
         ),

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type LedgerDoc, ledgerItem } from '../../../../activities/reporting/ledger-rows';
+import { type LedgerDoc, ledgerItem } from '@court/reporting';
 import {
   LedgerCallbackDto,
   LedgerCallerDto,

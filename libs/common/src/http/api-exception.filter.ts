@@ -7,6 +7,8 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
+import { routeOf } from '../logging/access-log';
 import { DEPENDENCY_DOWN_MESSAGES, downDependency, RETRY_AFTER_SECONDS } from './dependency-errors';
 
 export interface FieldProblem {
@@ -43,21 +45,35 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const down = downDependency(exception);
     if (down) {
       // A dependency that is down is the client's cue to retry, not a fault of ours.
-      this.logger.warn(
-        `${request.method} ${request.path}: ${down} unavailable: ${String(exception)}`,
-      );
+      this.logFailure('warn', request, `${down} unavailable`, exception);
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       response.status(503).json({ statusCode: 503, message: DEPENDENCY_DOWN_MESSAGES[down] });
       return;
     }
     const body = this.toApiError(exception);
     if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    if (body.statusCode >= 500) {
-      this.logger.error(
-        `${request.method} ${request.path} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
-      );
-    }
+    if (body.statusCode >= 500) this.logFailure('error', request, 'failed', exception);
     response.status(body.statusCode).json(body);
+  }
+
+  /**
+   * With the error object, so that its stack and cause chain are in the line; through the
+   * request's own logger (pino-http's, bound to its `reqId`) when it has one.
+   */
+  private logFailure(
+    level: 'warn' | 'error',
+    request: Request,
+    what: string,
+    exception: unknown,
+  ): void {
+    const msg = `${request.method} ${routeOf(request) ?? request.path} ${what}`;
+    const requestLog = (request as Request & { log?: PinoLogger }).log;
+    if (requestLog) {
+      requestLog[level]({ context: 'HTTP', err: exception }, msg);
+      return;
+    }
+    const reqId = (request as Request & { id?: string }).id;
+    this.logger[level]({ msg, reqId, err: exception });
   }
 
   private toApiError(exception: unknown): ApiError {
