@@ -15,7 +15,7 @@ import { REPO_ROOT } from './stack/paths';
 
 /**
  * The production-shaped stack (docker-compose.yml, Dockerfile) against the documented settings:
- * API.md and README.md's "Configuration" tables are read at test time, so a process, port or
+ * API.md and docs/configuration.md's tables are read at test time, so a process, port or
  * setting added there shows up here; the secrets are made by docs/operations.md's own recipe.
  */
 
@@ -26,8 +26,8 @@ const API_MD = resolve(__dirname, '..', '..', 'shared', 'spec', 'API.md');
 /** The rows (header left out) of every table in the `## …` section whose heading contains `heading`. */
 function tablesUnder(markdown: string, heading: string, file: string): string[][][] {
   const lines = markdown.split('\n');
-  const start = lines.findIndex((line) => line.startsWith('## ') && line.includes(heading));
-  if (start < 0) throw new Error(`${file} has no "## …${heading}…" section`);
+  const start = lines.findIndex((line) => /^#{1,2} /.test(line) && line.includes(heading));
+  if (start < 0) throw new Error(`${file} has no "# …${heading}…" section`);
   const tables: string[][][] = [];
   let rows: string[][] = [];
   const close = () => {
@@ -39,7 +39,7 @@ function tablesUnder(markdown: string, heading: string, file: string): string[][
     rows = [];
   };
   for (const line of lines.slice(start + 1)) {
-    if (line.startsWith('## ')) break;
+    if (/^#{1,2} /.test(line)) break;
     if (!line.trimStart().startsWith('|')) {
       close();
       continue;
@@ -97,9 +97,9 @@ const API_ENV_NAMES = new Set([
   ...apiSettings.map((s) => s.env),
 ]);
 
-// ---------- README.md: the settings documented beyond API.md ----------
+// ---------- docs/configuration.md: the settings documented beyond API.md ----------
 
-const README = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
+const CONFIGURATION_DOC = readFileSync(resolve(REPO_ROOT, 'docs', 'configuration.md'), 'utf8');
 
 /**
  * The env names of a first cell: `ALIYUN_SMS_ACCESS_KEY_ID` / `_SECRET` / `_SIGN_NAME` abbreviates
@@ -114,23 +114,26 @@ function settingNamesIn(cell: string): string[] {
       continue;
     }
     const parts = names[0]?.split('_') ?? [];
-    if (parts.length === 0) throw new Error(`README: "${token}" abbreviates no name in ${cell}`);
+    if (parts.length === 0)
+      throw new Error(`docs/configuration.md: "${token}" abbreviates no name in ${cell}`);
     for (let cut = 1; cut < parts.length; cut++)
       names.push(`${parts.slice(0, cut).join('_')}${token}`);
   }
   return names;
 }
 
-/** README's "Configuration" tables: the policy table and "Beyond API.md, each service reads". */
-const readmeTables = tablesUnder(README, 'Configuration', 'README.md');
-const README_POLICY_NAMES = readmeTables[0]!.flatMap(([env]) => settingNamesIn(env!));
-const README_ENV_NAMES = new Set(readmeTables.flat().flatMap(([env]) => settingNamesIn(env!)));
+/** docs/configuration.md's tables: the policy table and "Beyond API.md, each service reads". */
+const documentedTables = tablesUnder(CONFIGURATION_DOC, 'Configuration', 'docs/configuration.md');
+const DOCUMENTED_POLICY_NAMES = documentedTables[0]!.flatMap(([env]) => settingNamesIn(env!));
+const DOCUMENTED_ENV_NAMES = new Set(
+  documentedTables.flat().flatMap(([env]) => settingNamesIn(env!)),
+);
 
 /** OpenTelemetry's own settings (its specification documents them), passed through as given. */
 const isOpenTelemetrySetting = (name: string) => /^OTEL_[A-Z0-9_]+$/.test(name);
 
 const documented = (name: string) =>
-  API_ENV_NAMES.has(name) || README_ENV_NAMES.has(name) || isOpenTelemetrySetting(name);
+  API_ENV_NAMES.has(name) || DOCUMENTED_ENV_NAMES.has(name) || isOpenTelemetrySetting(name);
 
 /** Secret settings: set as `<NAME>_FILE` pointing at a compose secret, never with a default. */
 const SECRET_SETTINGS = [
@@ -279,10 +282,10 @@ const APP_NAMES = APPS.map((app) => app.name);
 const HTTP_APPS = APPS.filter((app) => app.portEnv);
 const INFRA_ENV = apiRow('temporal').env.concat(apiRow('mongo').env);
 
-/** README's policy table default of a POLICY_* or NOTIFY_* setting. */
+/** docs/configuration.md's policy table default of a POLICY_* or NOTIFY_* setting. */
 function readmePolicyDefault(env: string): string | undefined {
   if (!/^(POLICY|NOTIFY)_/.test(env)) return undefined;
-  const row = readmeTables[0]!.find(([cell]) => settingNamesIn(cell!).includes(env));
+  const row = documentedTables[0]!.find(([cell]) => settingNamesIn(cell!).includes(env));
   return row ? unquote(row[1]!) : undefined;
 }
 
@@ -306,7 +309,7 @@ function productionNeeds(app: AppSpec): string[] {
   if (app.portEnv) names.push(app.portEnv, 'JWT_SECRET', 'HOST', 'TRUST_PROXY');
   if (app.name === 'worker') {
     // The whole policy (quiet hours and working hours included) is read when a ticket starts.
-    const policy = README_POLICY_NAMES.filter((n) => n.startsWith('POLICY_'));
+    const policy = DOCUMENTED_POLICY_NAMES.filter((n) => n.startsWith('POLICY_'));
     names.push(...policy, ...apiSettings.map((s) => s.env), 'WORKER_HEALTH_PORT');
     names.push('WORKER_METRICS_PORT');
   }
@@ -519,7 +522,7 @@ describe('docker-compose.yml', () => {
       expect(missing).toEqual([]);
     });
 
-    it('gets no env name that API.md or README.md does not document', () => {
+    it('gets no env name that API.md or docs/configuration.md does not document', () => {
       expect(Object.keys(env()).filter((key) => !documented(key))).toEqual([]);
     });
 

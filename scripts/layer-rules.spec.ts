@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/** The layer rules of .dependency-cruiser.cjs hold for every server module (README "Layout"). */
+/** The layer rules of .dependency-cruiser.cjs hold for every server module (README, "Layout and its rules"). */
 
 const ROOT = resolve(__dirname, '..');
 const LAYERS = ['apps/intake', 'apps/notification', 'apps/reporting', 'apps/worker', 'libs'];

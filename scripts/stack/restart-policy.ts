@@ -11,7 +11,7 @@ export interface RestartPolicy {
   readyTimeoutMs: number;
 }
 
-/** The defaults of `npm start` (README, "The two commands"): 1 s, 2 s, 4 s … 30 s; 5 in 2 min. */
+/** The defaults of `npm start` (docs/embedded-stack.md): 1 s, 2 s, 4 s … 30 s; 5 in 2 min. */
 export const RESTART_POLICY: RestartPolicy = {
   backoffBaseMs: 1_000,
   backoffMaxMs: 30_000,

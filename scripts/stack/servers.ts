@@ -72,7 +72,7 @@ export async function provideTemporal(
       '--log-format',
       'json',
       // WAL with synchronous=NORMAL, as the FerretDB launcher does: a crash loses nothing,
-      // and a commit no longer writes a rollback journal and waits for its fsyncs (README).
+      // and a commit no longer writes a rollback journal and waits for its fsyncs (docs/design-notes.md).
       ...(plan.persistent
         ? [
             '--db-filename',

@@ -11,7 +11,7 @@ source_dir=tools/helm-check
 binary=.tools/bin/helm-check
 
 if ! command -v go >/dev/null 2>&1; then
-  echo "check-helm-chart: Go is required to build $source_dir (README: Requirements)" >&2
+  echo "check-helm-chart: Go is required to build $source_dir (docs/embedded-stack.md, "Requirements")" >&2
   exit 1
 fi
 

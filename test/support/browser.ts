@@ -167,7 +167,7 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * A PNG of the page for the README, in docs/screenshots/<name>.png: once the page is drawn and
+ * A PNG of the page for the docs, in docs/screenshots/<name>.png: once the page is drawn and
  * two shots in a row are the same (charts animate in).
  */
 export async function screenshot(page: Page, name: string): Promise<void> {

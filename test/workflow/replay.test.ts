@@ -5,7 +5,7 @@ import { testDataConverter } from '../support/temporal-harness';
 /**
  * Versioning guard: today's workflow code must replay the recorded histories of real ticket
  * paths (test/fixtures/histories, recorded with RECORD_HISTORIES=1 npm test). A change that
- * would break running tickets fails here; make it with patched() instead (README). The
+ * would break running tickets fails here; make it with patched() instead (docs/workflows.md). The
  * replayer has the tests' payload codec: histories recorded since the codec are encrypted
  * with the test key, older ones are plain and pass through it.
  */

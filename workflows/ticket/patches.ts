@@ -1,5 +1,5 @@
 /**
- * The ticket workflow's patch ids (README "Changing workflow code"). Recorded in running
+ * The ticket workflow's patch ids (docs/workflows.md, "Changing workflow code"). Recorded in running
  * tickets' histories: never rename one.
  */
 

@@ -14,7 +14,7 @@ import { transferPath } from './transfer-path';
  * feedback and callback. Timers, not polling: each deadline fires when it is due.
  *
  * The order of the steps below is the order of the commands in every running ticket's
- * history: keep it (README "Changing workflow code").
+ * history: keep it (docs/workflows.md, "Changing workflow code").
  */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketView> {
   const state = new TicketState(input);

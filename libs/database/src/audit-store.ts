@@ -5,7 +5,7 @@ import { isDuplicateKey } from './duplicate-key';
 import { type AuditEntryDoc, auditEntryModel } from './schemas/audit-entry.schema';
 
 /**
- * What the audit trail records (README, "Audit trail"). Reads of personal data first, then
+ * What the audit trail records (docs/intake.md, "Audit trail"). Reads of personal data first, then
  * changes; the web page shows each in Chinese.
  */
 export const AUDIT_ACTIONS = [

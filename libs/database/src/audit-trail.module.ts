@@ -37,7 +37,7 @@ export interface AuditRecord {
 }
 
 /**
- * The audit trail every service writes to (README, "Audit trail"), one insert per action.
+ * The audit trail every service writes to (docs/intake.md, "Audit trail"), one insert per action.
  *
  * - `changed`: after a change is made. The change stands whatever happens to its entry: a
  *   failed write is logged as an error (with everything the entry would have held, phone

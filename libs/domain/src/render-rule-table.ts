@@ -1,7 +1,7 @@
 /**
- * Renders the Article 4 rule table (rule-table.ts) as the Markdown block of the README,
+ * Renders the Article 4 rule table (rule-table.ts) as the Markdown block of docs/rule-table.md,
  * between `<!-- rule-table:start -->` and `<!-- rule-table:end -->`. Pure: the caller reads
- * and writes the file (`replaceRuleTableBlock(readme)`); a spec test checks the README.
+ * and writes the file (`replaceRuleTableBlock(readme)`); a spec test checks docs/rule-table.md.
  */
 
 import { DISPOSITION_ACTION_LABELS, ruleName } from './disposition-types';

@@ -2,7 +2,7 @@
  * Article 4 (分类处理) as data: one row per situation the regulation names, with the
  * condition the system checks, the action, whom it goes to, and the regulation's own words.
  * `disposition.ts` interprets these rows; `render-rule-table.ts` renders them into the
- * README, and a test keeps the two in step.
+ * docs/rule-table.md, and a test keeps the two in step.
  *
  * Reading order: rows with `precedence` (4.8, 4.7) are checked first and, when they match,
  * decide the primary action while the ticket's own type row is kept alongside (an urgent

@@ -8,7 +8,7 @@ import { AttachmentsService } from './attachments.service';
 import { FolderAttachmentStore } from './folder-attachment-store';
 import { ReadableTicketGuard } from './readable-ticket.guard';
 
-/** Ticket attachments (README, "Attachments"): files under `ATTACHMENTS_DIR`. */
+/** Ticket attachments (docs/intake.md, "Attachments"): files under `ATTACHMENTS_DIR`. */
 @Module({
   imports: [TicketsModule],
   controllers: [AttachmentsController],

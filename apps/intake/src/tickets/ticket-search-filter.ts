@@ -15,7 +15,7 @@ import type { SearchTicketsDto } from './dto/search-tickets.dto';
 /**
  * Text that contains the keyword, as typed (no pattern syntax), in the id, caller name, case
  * number, content, answer or feedback. A scan on FerretDB: its cost at 100,000 tickets is in the
- * README (search bench).
+ * docs/intake.md (search bench).
  */
 export function keywordFilter(keyword: string): QueryFilter<TicketLedgerDoc> {
   const contains = { $regex: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };

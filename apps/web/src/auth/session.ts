@@ -1,7 +1,7 @@
 /**
  * The signed-in person and their access token, kept in this tab's sessionStorage: it survives a
  * reload, is gone when the tab closes, is never in a URL, and only scripts of our own origin can
- * read it (the page's Content-Security-Policy admits no other scripts). See README "web UI".
+ * read it (the page's Content-Security-Policy admits no other scripts). See docs/web-ui.md.
  */
 import type { Role } from '../lib/labels';
 

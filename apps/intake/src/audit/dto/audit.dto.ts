@@ -52,7 +52,7 @@ export class AuditQueryDto {
 export class AuditEntryView {
   @ApiProperty({ type: String, format: 'date-time' }) at!: string;
   @ApiProperty({ description: '操作人（账号编号）' }) actor!: string;
-  @ApiProperty({ enum: AUDIT_ACTIONS, description: '操作，见 README「Audit trail」' })
+  @ApiProperty({ enum: AUDIT_ACTIONS, description: '操作，见 docs/intake.md「Audit trail」' })
   action!: (typeof AUDIT_ACTIONS)[number];
   @ApiProperty({ type: String, nullable: true }) ticketId!: string | null;
   @ApiProperty({

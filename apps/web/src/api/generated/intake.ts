@@ -1392,7 +1392,7 @@ export interface components {
             /** @description 操作人（账号编号） */
             actor: string;
             /**
-             * @description 操作，见 README「Audit trail」
+             * @description 操作，见 docs/intake.md「Audit trail」
              * @enum {string}
              */
             action: "ticket.phone.read" | "voicemail.phone.read" | "sms.read" | "ledger.export" | "ticket.override" | "user.create" | "user.update" | "user.disable" | "user.password.reset" | "user.password.change" | "directory.person.put" | "directory.department.put" | "directory.case.put" | "directory.import" | "calendar.import" | "ticket.reassign" | "ticket.extension.decide" | "ticket.attachment.upload" | "ticket.attachment.download";

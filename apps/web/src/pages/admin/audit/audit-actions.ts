@@ -1,6 +1,6 @@
 import type { AuditAction } from '../../../api/types';
 
-/** The audit trail's actions (README, "Audit trail") in Chinese; a new action breaks the build. */
+/** The audit trail's actions (docs/intake.md, "Audit trail") in Chinese; a new action breaks the build. */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'ticket.phone.read': '查看工单来电号码',
   'voicemail.phone.read': '查看留言来电号码',
