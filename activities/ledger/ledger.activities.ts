@@ -1,5 +1,4 @@
 import {
-  type FactsSource,
   isDuplicateKey,
   type LedgerFactsStore,
   type LedgerModels,
@@ -20,8 +19,11 @@ export interface LedgerSyncInput {
   /** The ticket's state fields as the workflow sees them now (never the caller's details). */
   fields: Omit<
     TicketLedgerDoc,
-    '_id' | 'caller' | 'content' | 'answer' | 'channel' | 'createdAt' | 'updatedAt'
-  >;
+    '_id' | 'caller' | 'content' | 'answer' | 'channel' | 'createdAt' | 'updatedAt' | 'disposition'
+  > & {
+    /** The ticket's Disposition (workflows/ticket/ledger-fields.ts still sends it as a record). */
+    disposition: Record<string, unknown> | null;
+  };
   /** Timeline events not yet known to be written; a retry may send some again. */
   events: LedgerEventInput[];
 }
@@ -46,7 +48,7 @@ export function createLedgerActivities(models: LedgerModels, facts: LedgerFactsS
         )
         .lean();
       await Promise.all([
-        merged ? facts.put([merged as unknown as FactsSource]) : undefined,
+        merged ? facts.put([merged]) : undefined,
         insertEvents(models, ticketId, events).then((added) => countLedgerEvents(fields, added)),
       ]);
     },

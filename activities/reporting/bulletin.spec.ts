@@ -1,6 +1,6 @@
 import type { BulletinEntry } from '@court/database';
 import { demoNames } from '@court/reporting';
-import { bulletinNotices, groupEntries } from './reporting.activities';
+import { bulletinNotices, groupEntries } from './bulletin-entries';
 
 function entry(id: string, departmentId: string | null, handlerId: string | null): BulletinEntry {
   return {

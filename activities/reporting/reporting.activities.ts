@@ -1,7 +1,5 @@
 import type {
   BulletinDoc,
-  BulletinEntry,
-  BulletinGroup,
   CalendarOverrideDoc,
   LedgerFactsStore,
   TicketLedgerDoc,
@@ -17,14 +15,14 @@ import {
 } from '@court/domain';
 import type { Notice } from '@court/notifications';
 import type { DirectoryNames, Period } from '@court/reporting';
-import {
-  type HandlerView,
-  inView,
-  type Metrics,
-  MetricsFold,
-  markedTicketIds,
-} from '@court/reporting';
+import { markedTicketIds } from '@court/reporting';
 import type { Model } from 'mongoose';
+import { bulletinNotices, ENTRY_PROJECTION, entryOf, groupEntries } from './bulletin-entries';
+import { ledgerMetrics } from './ledger-metrics';
+
+// The reporting service and the ledger-facts integration test import these from this path.
+export { groupEntries } from './bulletin-entries';
+export { ledgerMetrics } from './ledger-metrics';
 
 /** A bulletin lists at most this many tickets per list; its counts stay exact beyond. */
 export const BULLETIN_MAX_ENTRIES = 2_000;
@@ -39,28 +37,6 @@ export interface ReportingActivityDeps {
   calendarOverrides: Model<CalendarOverrideDoc>;
   names: () => Promise<DirectoryNames>;
   now?: () => Date;
-}
-
-/**
- * Folds the metrics of the tickets received in a period (of one department, when given; of a
- * handler's part, when given).
- */
-export async function ledgerMetrics(
-  facts: LedgerFactsStore,
-  period: Period,
-  names: DirectoryNames,
-  options: { now?: Date; departmentId?: string | null; view?: HandlerView } = {},
-): Promise<Metrics> {
-  const fold = new MetricsFold(options.now ?? new Date());
-  const departmentId = options.departmentId ?? null;
-  for await (const day of facts.read(period)) {
-    for (const t of day) {
-      if ((departmentId === null || t.departmentId === departmentId) && inView(t, options.view)) {
-        fold.add(t);
-      }
-    }
-  }
-  return fold.result(period, names);
 }
 
 export interface CompileBulletinInput {
@@ -78,123 +54,6 @@ export interface BulletinSummary {
   counts: { bulletined: number; overdue: number };
   /** Notices announcing the bulletin (kind `bulletin`, in-app), for the notification service. */
   notices: Notice[];
-}
-
-const ENTRY_PROJECTION = {
-  _id: 1,
-  type: 1,
-  status: 1,
-  departmentId: 1,
-  handlerId: 1,
-  disposition: 1,
-  receivedAt: 1,
-  dispatchedAt: 1,
-  deadlines: 1,
-  overdueAt: 1,
-  remindedAt: 1,
-  reminders: 1,
-  bulletinedAt: 1,
-  feedback: 1,
-} as const;
-
-function entryOf(doc: Partial<TicketLedgerDoc> & { _id: string }, names: DirectoryNames) {
-  const target = (doc.disposition as { target?: { id: string; name: string } } | null)?.target;
-  const handlerId = doc.handlerId ?? null;
-  const departmentId = doc.departmentId ?? null;
-  const entry: BulletinEntry = {
-    id: doc._id,
-    type: doc.type ?? '',
-    typeLabel: names.type(doc.type ?? ''),
-    status: doc.status ?? '',
-    departmentId,
-    departmentName: departmentId ? names.department(departmentId) : null,
-    handlerId,
-    handlerName: handlerId
-      ? target?.id === handlerId
-        ? target.name
-        : names.person(handlerId)
-      : null,
-    receivedAt: doc.receivedAt ?? null,
-    dispatchedAt: doc.dispatchedAt ?? null,
-    feedbackBy: doc.deadlines?.feedbackBy ?? null,
-    overdueAt: doc.overdueAt ?? null,
-    remindedAt: doc.remindedAt ?? null,
-    reminders: doc.reminders ?? 0,
-    bulletinedAt: doc.bulletinedAt ?? null,
-    feedbackAt: doc.feedback?.at ?? null,
-  };
-  return entry;
-}
-
-/** Groups the listed tickets by department and by handler (sorted by id, stable). */
-export function groupEntries(
-  bulletined: BulletinEntry[],
-  overdue: BulletinEntry[],
-  names: DirectoryNames,
-): { byDepartment: BulletinGroup[]; byHandler: BulletinGroup[] } {
-  const departments = new Map<string, BulletinGroup>();
-  const handlers = new Map<string, BulletinGroup>();
-  const groupOf = (
-    map: Map<string, BulletinGroup>,
-    id: string | null,
-    make: () => BulletinGroup,
-  ) => {
-    const key = id ?? '';
-    let group = map.get(key);
-    if (!group) {
-      group = make();
-      map.set(key, group);
-    }
-    return group;
-  };
-  const place = (entry: BulletinEntry, list: 'bulletined' | 'overdue') => {
-    groupOf(departments, entry.departmentId, () => ({
-      id: entry.departmentId,
-      name: entry.departmentId ? names.department(entry.departmentId) : '（未分配部门）',
-      bulletined: [],
-      overdue: [],
-    }))[list].push(entry.id);
-    groupOf(handlers, entry.handlerId, () => ({
-      id: entry.handlerId,
-      name: entry.handlerName ?? '（未分配承办人）',
-      departmentId: entry.departmentId,
-      bulletined: [],
-      overdue: [],
-    }))[list].push(entry.id);
-  };
-  for (const e of bulletined) place(e, 'bulletined');
-  for (const e of overdue) place(e, 'overdue');
-  const sorted = (map: Map<string, BulletinGroup>) =>
-    [...map.values()].sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
-  return { byDepartment: sorted(departments), byHandler: sorted(handlers) };
-}
-
-/** The in-app notices of a bulletin: each listed ticket to its department head and the supervisors. */
-export function bulletinNotices(
-  bulletinId: string,
-  bulletined: BulletinEntry[],
-  names: DirectoryNames,
-): Notice[] {
-  const notices: Notice[] = [];
-  for (const entry of bulletined) {
-    const head = entry.departmentId ? names.departmentHead(entry.departmentId) : null;
-    for (const recipientId of new Set([head, 'group:supervisor'])) {
-      if (!recipientId) continue;
-      notices.push({
-        key: `bulletin:${bulletinId}:${entry.id}:${recipientId}`,
-        recipientId,
-        kind: 'bulletin',
-        facts: {
-          ticketId: entry.id,
-          typeLabel: entry.typeLabel,
-          ...(entry.handlerName ? { handlerName: entry.handlerName } : {}),
-        },
-        sms: false,
-        urgent: false,
-      });
-    }
-  }
-  return notices;
 }
 
 /**

@@ -338,7 +338,7 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       answeredTicket(
         `T202601${String(2 + Math.floor(k / 200)).padStart(2, '0')}-${String((k % 200) + 1).padStart(4, '0')}`,
         new Date(BASE + Math.floor(k / 200) * DAY + (k % 200) * 60_000),
-        { rev, status: ['answered', 'dispatched', 'handled', 'closed'][rev - 1]! },
+        { rev, status: (['answered', 'dispatched', 'handled', 'closed'] as const)[rev - 1]! },
       );
     const write = async (store: LedgerFactsStore, picked: number[], rev: number) => {
       for (let i = 0; i < picked.length; i += 200) {

@@ -1,4 +1,5 @@
 import { type FactsSource, LedgerFactsStore, ledgerModels } from '@court/database';
+import type { LedgerDisposition } from '@court/domain';
 import type { Connection } from 'mongoose';
 
 /** A hand-built ledger, stored as the ledger's writer stores it: the documents and their facts. */
@@ -9,12 +10,13 @@ export async function seedLedger(connection: Connection, docs: readonly object[]
   await LedgerFactsStore.of(connection).put(docs as FactsSource[]);
 }
 
+/** What a test sets over a seeded ticket: the disposition may be only its `action` and `rule`. */
+export type TicketSeed = Omit<Partial<FactsSource>, 'disposition'> & {
+  disposition?: Partial<LedgerDisposition> | null;
+};
+
 /** A ledger ticket as the metrics read it: a direct answer received at `receivedAt`, then `over`. */
-export function answeredTicket(
-  id: string,
-  receivedAt: Date,
-  over: Partial<FactsSource> = {},
-): FactsSource {
+export function answeredTicket(id: string, receivedAt: Date, over: TicketSeed = {}): FactsSource {
   return {
     _id: id,
     type: 'case_inquiry',
@@ -36,7 +38,7 @@ export function answeredTicket(
     answeredAt: null,
     loggedBy: 'agent01',
     ...over,
-  };
+  } as FactsSource;
 }
 
 /** 退回: a return of the ticket by a handler of `departmentId`, at `at`. */

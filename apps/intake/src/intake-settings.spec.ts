@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { ConfigError } from '@court/config';
+import { DEFAULT_POLICY } from '@court/domain';
 import { loadIntakeSettings, seedingProblems } from './intake-settings';
 
 describe('production mode (seedingProblems, loadIntakeSettings)', () => {
@@ -69,5 +71,34 @@ describe('production mode (seedingProblems, loadIntakeSettings)', () => {
       '/srv/data/attachments',
     );
     expect(loadIntakeSettings({}).attachmentsDir).toBe(resolve('data', 'attachments'));
+  });
+});
+
+describe('loadIntakeSettings: one configuration error', () => {
+  it('names every bad variable at once, the policy working hours included', () => {
+    let error: unknown;
+    try {
+      loadIntakeSettings({
+        AUDIT_RETENTION_DAYS: '0',
+        ATTACHMENT_MAX_BYTES: '20MB',
+        POLICY_WORKING_HOURS: 'nine to five',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'AUDIT_RETENTION_DAYS="0" must be a positive whole number',
+      'ATTACHMENT_MAX_BYTES="20MB" must be a positive whole number',
+      expect.stringMatching(/^POLICY_WORKING_HOURS="nine to five" 无效，/),
+    ]);
+    expect((error as Error).message).toMatch(/^配置错误 \(invalid configuration\):\n {2}- /);
+  });
+
+  it('gives the voicemails the policy working hours', () => {
+    expect(loadIntakeSettings({}).workingHours).toEqual(DEFAULT_POLICY.workingHours);
+    expect(loadIntakeSettings({ POLICY_WORKING_HOURS: '09:00-17:00' }).workingHours).toEqual([
+      { start: '09:00', end: '17:00' },
+    ]);
   });
 });

@@ -1,4 +1,12 @@
 import { join, resolve } from 'node:path';
+import { ConfigError } from '@court/config';
+import {
+  DEFAULT_POLICY,
+  PolicyConfigError,
+  parsePolicy,
+  policyProblemText,
+  type WorkingHours,
+} from '@court/domain';
 import { TASK_QUEUES } from '@court/temporal';
 import type { LoginLimits } from './auth/login-throttle';
 
@@ -23,20 +31,42 @@ export interface IntakeSettings {
    * `<DATA_DIR>/attachments`, or `data/attachments` under the working directory).
    */
   attachmentsDir: string;
+  /**
+   * The court's working hours, as the tickets' policy reads them (`POLICY_WORKING_HOURS`; the
+   * whole policy is validated): when a voicemail left outside them is due.
+   */
+  workingHours: WorkingHours;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
 
 export const DEMO_PASSWORD_DEFAULT = 'demo12368';
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInt(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  problems: string[],
+): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name}="${raw}" must be a positive whole number`);
+    problems.push(`${name}="${raw}" must be a positive whole number`);
+    return fallback;
   }
   return value;
+}
+
+/** The policy's working hours; a bad policy variable is a problem like any other. */
+function workingHours(env: NodeJS.ProcessEnv, problems: string[]): WorkingHours {
+  try {
+    return parsePolicy(env).workingHours;
+  } catch (error) {
+    if (!(error instanceof PolicyConfigError)) throw error;
+    problems.push(...error.problems.map(policyProblemText));
+    return DEFAULT_POLICY.workingHours;
+  }
 }
 
 /** 20 MB: the default of `ATTACHMENT_MAX_BYTES`. */
@@ -82,22 +112,29 @@ function seedRequested(env: NodeJS.ProcessEnv): boolean {
 
 export function loadIntakeSettings(env: NodeJS.ProcessEnv = process.env): IntakeSettings {
   const problems = seedingProblems(env);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
   const seed = env.DEMO_SEED?.trim().toLowerCase();
-  return {
+  const settings: IntakeSettings = {
     ticketsTaskQueue: env.TICKETS_TASK_QUEUE?.trim() || TASK_QUEUES.tickets,
     demoSeed: seedRequested(env) || (!seed && !isProduction(env)),
     demoPassword: env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
     login: {
-      maxPerUser: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_USER', 10),
-      maxPerAddress: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100),
-      windowMs: positiveInt(env, 'LOGIN_LOCKOUT_SECONDS', 900) * 1000,
-      backoffBaseMs: positiveInt(env, 'LOGIN_BACKOFF_BASE_SECONDS', 1) * 1000,
-      backoffMaxMs: positiveInt(env, 'LOGIN_BACKOFF_MAX_SECONDS', 300) * 1000,
+      maxPerUser: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_USER', 10, problems),
+      maxPerAddress: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100, problems),
+      windowMs: positiveInt(env, 'LOGIN_LOCKOUT_SECONDS', 900, problems) * 1000,
+      backoffBaseMs: positiveInt(env, 'LOGIN_BACKOFF_BASE_SECONDS', 1, problems) * 1000,
+      backoffMaxMs: positiveInt(env, 'LOGIN_BACKOFF_MAX_SECONDS', 300, problems) * 1000,
     },
-    auditRetentionDays: positiveInt(env, 'AUDIT_RETENTION_DAYS', 1095),
-    idempotencyTtlDays: positiveInt(env, 'IDEMPOTENCY_TTL_DAYS', 7),
-    attachmentMaxBytes: positiveInt(env, 'ATTACHMENT_MAX_BYTES', ATTACHMENT_MAX_BYTES_DEFAULT),
+    auditRetentionDays: positiveInt(env, 'AUDIT_RETENTION_DAYS', 1095, problems),
+    idempotencyTtlDays: positiveInt(env, 'IDEMPOTENCY_TTL_DAYS', 7, problems),
+    attachmentMaxBytes: positiveInt(
+      env,
+      'ATTACHMENT_MAX_BYTES',
+      ATTACHMENT_MAX_BYTES_DEFAULT,
+      problems,
+    ),
     attachmentsDir: attachmentsDir(env),
+    workingHours: workingHours(env, problems),
   };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
 }

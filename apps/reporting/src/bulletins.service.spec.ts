@@ -1,5 +1,6 @@
-import type { BulletinDoc, BulletinEntry, FactsSource } from '@court/database';
-import { computeMetrics, demoNames } from '@court/reporting';
+import type { BulletinEntry, FactsSource } from '@court/database';
+import type { LedgerDisposition } from '@court/domain';
+import { computeMetrics, demoNames, type StoredBulletin } from '@court/reporting';
 import type { Client } from '@temporalio/client';
 import { groupEntries } from '../../../activities/reporting/reporting.activities';
 import { BulletinsService, bulletinJson } from './bulletins.service';
@@ -37,7 +38,7 @@ const ticket: FactsSource = {
   type: 'complaint',
   departmentId: 'civil',
   handlerId: 'judge01',
-  disposition: { action: 'transfer', rule: '4.5' },
+  disposition: { action: 'transfer', rule: '4.5' } as LedgerDisposition,
   status: 'bulletined',
   deadlines: { dispatchBy: new Date('2026-11-02T03:00:00Z') },
   receivedAt: new Date('2026-11-02T01:00:00Z'),
@@ -75,7 +76,7 @@ const entry: BulletinEntry = {
 
 const period = { from: new Date('2026-11-01T16:00:00Z'), to: new Date('2026-11-08T16:00:00Z') };
 
-const doc: BulletinDoc = {
+const doc: StoredBulletin = {
   _id: 'B202611090900-1a2b3c',
   trigger: 'schedule',
   requestedBy: null,
@@ -86,7 +87,7 @@ const doc: BulletinDoc = {
     now: new Date('2026-11-09T01:00:00Z'),
     period,
     names,
-  }) as unknown as Record<string, unknown>,
+  }),
   bulletined: [entry],
   overdue: [entry],
   ...groupEntries([entry], [entry], names),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { BulletinDoc, BulletinEntry, BulletinGroup } from '@court/database';
+import type { BulletinEntry, BulletinGroup } from '@court/database';
 import { isoTime } from '@court/domain';
-import type { Period } from '@court/reporting';
+import type { LifecycleFigure, Metrics, Period, StoredBulletin } from '@court/reporting';
 import { type HandlerView, inView, shanghaiMinute } from '@court/reporting';
 import { TASK_QUEUES, TEMPORAL_CLIENT } from '@court/temporal';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
@@ -38,7 +38,7 @@ function entryJson(e: BulletinEntry): BulletinEntryDto {
  * Bulletins stored through FerretDB by an upsert with $setOnInsert lost their empty lists
  * (the database drops empty arrays there); read them back as empty.
  */
-function withLists(doc: BulletinDoc): BulletinDoc {
+function withLists(doc: StoredBulletin): StoredBulletin {
   return {
     ...doc,
     bulletined: doc.bulletined ?? [],
@@ -50,7 +50,7 @@ function withLists(doc: BulletinDoc): BulletinDoc {
 }
 
 /** The figures of 退回, 改派 and 延期 in a bulletin compiled before they were counted. */
-const LIFECYCLE_FIGURES_BEFORE = {
+const LIFECYCLE_FIGURES_BEFORE: Pick<Metrics, LifecycleFigure> = {
   returnsByDepartment: {},
   reassigned: 0,
   extensions: { requested: 0, approved: 0, refused: 0 },
@@ -83,7 +83,7 @@ function figuresIn(figures: MetricsDto, view: HandlerView): NamedFiguresDto | nu
  * to them or of the departments they head, counts of those, the groups cut down to those
  * tickets, and the figures of `figuresIn`.
  */
-export function bulletinJson(doc: BulletinDoc, view?: HandlerView): BulletinDto {
+export function bulletinJson(doc: StoredBulletin, view?: HandlerView): BulletinDto {
   const bulletined = entriesIn(doc.bulletined, view);
   const overdue = entriesIn(doc.overdue, view);
   const visible = new Set([...bulletined, ...overdue].map((e) => e.id));
@@ -97,11 +97,10 @@ export function bulletinJson(doc: BulletinDoc, view?: HandlerView): BulletinDto 
           }))
           .filter((g) => g.bulletined.length + g.overdue.length > 0)
       : list;
-  // Stored as the loosely typed document the bulletin activity wrote from a `Metrics`; the
-  // lifecycle's figures are zero in bulletins compiled before it.
-  const figures = doc.figures
-    ? ({ ...LIFECYCLE_FIGURES_BEFORE, ...doc.figures } as unknown as MetricsDto)
-    : (doc.figures as unknown as MetricsDto);
+  // The lifecycle's figures are zero in bulletins compiled before it.
+  const figures: MetricsDto | null = doc.figures
+    ? { ...LIFECYCLE_FIGURES_BEFORE, ...doc.figures }
+    : doc.figures;
   return {
     id: doc._id,
     trigger: doc.trigger,
@@ -189,14 +188,14 @@ export class BulletinsService {
     };
   }
 
-  async get(id: string): Promise<BulletinDoc> {
+  async get(id: string): Promise<StoredBulletin> {
     const doc = await this.models.bulletins.findById(id).lean();
     if (!doc) throw new NotFoundException(`通报不存在：${id}`);
-    return withLists(doc as BulletinDoc);
+    return withLists(doc as StoredBulletin);
   }
 
   /** Runs the bulletin workflow now for a period and returns the stored bulletin. */
-  async generate(period: Period, requestedBy: string): Promise<BulletinDoc> {
+  async generate(period: Period, requestedBy: string): Promise<StoredBulletin> {
     const result: BulletinWorkflowResult = await this.temporal.workflow.execute<BulletinWorkflow>(
       'bulletinWorkflow',
       {

@@ -1,3 +1,4 @@
+import { ConfigError } from '@court/config';
 import {
   DEFAULT_WORKING_HOURS,
   parseWorkingHours,
@@ -69,9 +70,7 @@ export function loadReportingSettings(
   if (!workingHours) {
     problems.push(`POLICY_WORKING_HOURS="${hoursText}" must be ${WORKING_HOURS_FORMS}`);
   }
-  if (problems.length > 0) {
-    throw new Error(`配置错误 (invalid configuration):\n  - ${problems.join('\n  - ')}`);
-  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     bulletinSchedule,
     bulletinPeriodDays: days,

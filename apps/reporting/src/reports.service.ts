@@ -1,10 +1,5 @@
 import { findByIds } from '@court/database';
-import {
-  type CalendarOverrides,
-  type CourtCalendar,
-  createCourtCalendar,
-  formatShanghai,
-} from '@court/domain';
+import { type CourtCalendar, createCourtCalendar, formatShanghai } from '@court/domain';
 import type { DirectoryNames, Metrics } from '@court/reporting';
 import {
   DirectoryNamesSource,
@@ -67,7 +62,7 @@ export class ReportsService {
     ]);
     const docs = await findByIds(this.models.tickets, ids, LEDGER_PROJECTION);
     return {
-      items: docs.map((doc) => ledgerItem(doc as unknown as LedgerDoc, names)),
+      items: docs.map((doc) => ledgerItem(doc, names)),
       total,
       page,
       limit,
@@ -77,10 +72,11 @@ export class ReportsService {
   /** The ledger's documents in ledger order, from a cursor (bounded memory). */
   async *ledgerDocs(filter: LedgerFilter): AsyncGenerator<LedgerDoc> {
     const cursor = this.models.tickets.collection
-      .find(ledgerQuery(filter), { projection: LEDGER_PROJECTION, batchSize: 500 })
+      // The driver's collection is untyped: its documents are the ledger's, projected.
+      .find<LedgerDoc>(ledgerQuery(filter), { projection: LEDGER_PROJECTION, batchSize: 500 })
       .sort(LEDGER_SORT);
     try {
-      for await (const doc of cursor) yield doc as unknown as LedgerDoc;
+      for await (const doc of cursor) yield doc;
     } finally {
       await cursor.close();
     }
@@ -99,7 +95,7 @@ export class ReportsService {
       this.calendarOf = {
         version,
         calendar: createCourtCalendar({
-          overrides: (latest?.data as CalendarOverrides | undefined) ?? null,
+          overrides: latest?.data ?? null,
           workingHours: this.settings.workingHours,
           onProvisional: (notice) => this.logger.warn(notice.message),
         }),

@@ -1,7 +1,11 @@
+import { ConfigError } from '@court/config';
 import { type AccountState, AccountStore } from '@court/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+
+/** The provider of `accountStateCacheMs()`, read once at start (AuthModule). */
+export const AUTH_STATE_CACHE_MS = Symbol('AUTH_STATE_CACHE_MS');
 
 /** How long an account's state is trusted before it is read again (`AUTH_STATE_CACHE_MS`). */
 export function accountStateCacheMs(env: Record<string, string | undefined> = process.env): number {
@@ -9,7 +13,9 @@ export function accountStateCacheMs(env: Record<string, string | undefined> = pr
   if (!raw) return 3_000;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 60_000) {
-    throw new Error(`AUTH_STATE_CACHE_MS="${raw}" must be a whole number of milliseconds, 0–60000`);
+    throw new ConfigError([
+      `AUTH_STATE_CACHE_MS="${raw}" must be a whole number of milliseconds, 0–60000`,
+    ]);
   }
   return value;
 }
@@ -26,9 +32,10 @@ const MAX_ENTRIES = 10_000;
 export class AccountStateCache {
   private readonly entries = new Map<string, { at: number; state: Promise<AccountState | null> }>();
   private readonly store: AccountStore;
-  private readonly ttlMs = accountStateCacheMs();
-
-  constructor(@Inject(getConnectionToken()) connection: Connection) {
+  constructor(
+    @Inject(getConnectionToken()) connection: Connection,
+    @Inject(AUTH_STATE_CACHE_MS) private readonly ttlMs: number,
+  ) {
     this.store = AccountStore.of(connection);
   }
 

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AccountStateCache } from './account-state';
+import { AccountStateCache, AUTH_STATE_CACHE_MS, accountStateCacheMs } from './account-state';
 import { AuthGuard } from './auth.guard';
 import { loadAuthConfig } from './auth-config';
 import { TokenService } from './token.service';
@@ -24,7 +24,12 @@ import { TokenService } from './token.service';
       },
     }),
   ],
-  providers: [TokenService, AccountStateCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    { provide: AUTH_STATE_CACHE_MS, useFactory: (): number => accountStateCacheMs() },
+    TokenService,
+    AccountStateCache,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService, AccountStateCache, JwtModule],
 })
 export class AuthModule {}

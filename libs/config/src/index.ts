@@ -1,4 +1,6 @@
 export * from './config.module';
+export * from './render-settings-table';
 export * from './secret-setting';
 export * from './service-config';
+export * from './settings-catalogue';
 export * from './temporal-access';

@@ -8,6 +8,8 @@ export * from './duplicate-key';
 export * from './find-by-ids';
 export * from './grouped-write';
 export * from './ledger-facts';
+export * from './ledger-facts-build';
+export * from './ledger-facts-codec';
 export * from './ledger-facts-store';
 export * from './schemas/audit-entry.schema';
 export * from './schemas/bulletin.schema';

@@ -1,33 +1,18 @@
 import { shanghaiDate } from '@court/domain';
 import type { Collection, Connection } from 'mongoose';
 import { groupedWrite } from './grouped-write';
+import { type FactsSource, type TicketFacts, ticketFacts } from './ledger-facts';
 import {
-  decodeFacts,
-  encodeFacts,
-  FACTS_PROJECTION,
-  type FactsSource,
-  factsRev,
-  type TicketFacts,
-  ticketFacts,
-} from './ledger-facts';
-import { migrateLedgerOnce } from './migrations';
+  type Bucket,
+  type FactsBucketDoc,
+  type FactsBucketEntry,
+  newestOf,
+  parseBucket,
+  slotOf,
+  splitLine,
+} from './ledger-facts-buckets';
+import { decodeFacts, encodeFacts } from './ledger-facts-codec';
 import { isDeadWriter, newWriterId, WriterLease } from './writer-lease';
-
-interface FactsBucketDoc {
-  _id: string;
-  tickets: Record<string, string>;
-}
-
-/**
- * A bucket of the list: `v` counts its writer's writes to it (the readers' cache key), `at` is
- * when the latest began (its writer's sign of life). Buckets of the layout before writers
- * (`<day>#<n>`, one writing process) have a `v` only.
- */
-interface FactsBucketEntry {
-  _id: string;
-  v?: number;
-  at?: Date;
-}
 
 /** A cached bucket as one string of `<id> <facts>` lines: few large strings weigh less than many. */
 interface CachedBucket {
@@ -36,8 +21,6 @@ interface CachedBucket {
   size: number;
 }
 
-type Bucket = [id: string, facts: string][];
-
 export interface LedgerFactsOptions {
   /** How many tickets' facts a reader may keep between reads (0: none). */
   cacheTickets?: number;
@@ -45,46 +28,11 @@ export interface LedgerFactsOptions {
   now?: () => number;
 }
 
-export const LEDGER_FACTS_MIGRATION = 'ledger-facts-v3';
-
-/** Tickets per bucket, by their number: a write rewrites at most this many facts on FerretDB. */
-const BUCKET_TICKETS = 128;
-
 /** How often a writing process merges dead writers' buckets, beyond the worker's start. */
 const COMPACT_EVERY_MS = 86_400_000;
 
 /** How many times a read lists a day's buckets again when some were merged away meanwhile. */
 const RELIST_TRIES = 3;
-
-/** `<Shanghai day of receipt>#<n>`, n from the ticket id's trailing number (its daily sequence). */
-function slotOf(day: string, ticketId: string): string {
-  const number = /(\d+)$/.exec(ticketId)?.[1];
-  return `${day}#${number ? Math.floor(Number(number) / BUCKET_TICKETS) : 0}`;
-}
-
-/** `<slot>@<writer>`; a bucket of the layout before writers is `<slot>` alone (writer null). */
-function parseBucket(id: string): { day: string; slot: string; writer: string | null } {
-  const at = id.indexOf('@');
-  const slot = at < 0 ? id : id.slice(0, at);
-  return { day: slot.slice(0, slot.indexOf('#')), slot, writer: at < 0 ? null : id.slice(at + 1) };
-}
-
-/** Each ticket's facts of the highest revision among these buckets (missing ones skipped). */
-function newestOf(buckets: readonly (Bucket | null)[]): Bucket {
-  const newest = new Map<string, { rev: number; facts: string }>();
-  for (const bucket of buckets) {
-    for (const [id, facts] of bucket ?? []) {
-      const rev = factsRev(facts);
-      const seen = newest.get(id);
-      // Equal revisions come from one state of the ledger document and so hold equal facts;
-      // should they differ after all, comparing the strings makes every reader pick the same.
-      if (!seen || rev > seen.rev || (rev === seen.rev && facts > seen.facts)) {
-        newest.set(id, { rev, facts });
-      }
-    }
-  }
-  return [...newest].map(([id, { facts }]) => [id, facts]);
-}
 
 /**
  * The metrics' read model: each ticket's facts (ledger-facts.ts) under `tickets.<ticket id>` of
@@ -101,6 +49,10 @@ function newestOf(buckets: readonly (Bucket | null)[]): Bucket {
  * the ticket's own path, then `$set` of the bucket's count, queued and grouped per bucket. Buckets
  * stay small so that the rewrite stays cheap however busy the day. The buckets of dead writers
  * are merged (`compact`) at the worker's start and daily.
+ *
+ * One class (~300 lines) on purpose: its reads, writes and merges share one cache and one write
+ * queue per bucket, which a split would have to expose. The bucket layout is
+ * ledger-facts-buckets.ts; building the model from the ledger, ledger-facts-build.ts.
  */
 export class LedgerFactsStore {
   /** Buckets read, least recently used first, while they hold at most `cacheTickets` in all. */
@@ -374,33 +326,4 @@ export class LedgerFactsStore {
     this.cache.clear();
     this.cachedTickets = 0;
   }
-}
-
-function splitLine(line: string): [string, string] {
-  const space = line.indexOf(' ');
-  return [line.slice(0, space), line.slice(space + 1)];
-}
-
-/**
- * Fills the read model from the ledger when it has never been built (a database from before
- * it existed), then merges dead writers' buckets. Run by the ledger's writer (a ticket worker)
- * before it starts writing; several starting at once each build into buckets of their own.
- * `onProgress` gets counts.
- */
-export async function buildLedgerFacts(
-  connection: Connection,
-  onProgress: (done: number) => void = () => undefined,
-  batchSize = 2_000,
-): Promise<{ built: boolean; tickets: number; merged: number }> {
-  const store = LedgerFactsStore.of(connection);
-  const result = await migrateLedgerOnce<FactsSource>(connection, LEDGER_FACTS_MIGRATION, {
-    projection: FACTS_PROJECTION,
-    prepare: () => store.clearBeforeWriters(),
-    apply: (docs) => store.put(docs),
-    onProgress,
-    batchSize,
-  });
-  // Housekeeping must not keep a worker from starting: what is not merged now is next time.
-  const { merged } = await store.compact().catch(() => ({ merged: 0 }));
-  return { ...result, merged };
 }

@@ -1,12 +1,7 @@
+import type { ExtensionStatus, LedgerDisposition, TicketType } from '@court/domain';
 import fc from 'fast-check';
-import {
-  decodeFacts,
-  encodeFacts,
-  FactsFormatError,
-  factsRev,
-  type TicketFacts,
-  ticketFacts,
-} from './ledger-facts';
+import { type TicketFacts, ticketFacts } from './ledger-facts';
+import { decodeFacts, encodeFacts, FactsFormatError, factsRev } from './ledger-facts-codec';
 
 const instant = fc.option(fc.integer({ min: -2_000_000_000_000, max: 8_000_000_000_000 }), {
   nil: null,
@@ -80,11 +75,11 @@ describe('ledger facts encoding', () => {
   it('keeps separators, escapes and empty strings apart from missing values', () => {
     const f = ticketFacts({
       _id: 'T1',
-      type: 'a|b',
+      type: 'a|b' as TicketType, // any text survives the codec
       departmentId: '',
       handlerId: '~x%',
       loggedBy: 'agent01',
-      disposition: { action: 'transfer', rule: '4.5' },
+      disposition: { action: 'transfer', rule: '4.5' } as LedgerDisposition,
       status: 'dispatched',
       deadlines: { dispatchBy: new Date('2026-11-28T03:00:00Z'), feedbackBy: null },
       receivedAt: new Date('2026-11-28T01:00:00Z'),
@@ -112,7 +107,7 @@ describe('ledger facts encoding', () => {
       departmentId: 'filing',
       handlerId: 'head-filing',
       loggedBy: 'agent01',
-      disposition: { action: 'transfer', rule: '4.5' },
+      disposition: { action: 'transfer', rule: '4.5' } as LedgerDisposition,
       status: 'closed',
       deadlines: { dispatchBy: new Date(10), feedbackBy: new Date(20), callbackBy: new Date(30) },
       receivedAt: new Date(1),
@@ -177,11 +172,11 @@ describe('ledger facts encoding', () => {
   it('takes the lifecycle from a ledger document: acceptance, returns, reassignments, extensions', () => {
     const base = {
       _id: 'T5',
-      type: 'complaint',
+      type: 'complaint' as const,
       departmentId: 'civil',
       handlerId: 'judge02',
-      disposition: { action: 'transfer' },
-      status: 'dispatched',
+      disposition: { action: 'transfer' } as LedgerDisposition,
+      status: 'dispatched' as const,
       deadlines: {},
       receivedAt: new Date(1_000),
       dispatchedAt: new Date(2_000),
@@ -193,7 +188,7 @@ describe('ledger facts encoding', () => {
       keyCallback: false,
       callback: null,
     };
-    const extension = (status: string, requestedAt: number) => ({
+    const extension = (status: ExtensionStatus, requestedAt: number) => ({
       status,
       until: new Date(9_000),
       reason: '需调卷',
@@ -216,9 +211,9 @@ describe('ledger facts encoding', () => {
           at: new Date(4_000),
           by: 'supervisor01',
           reason: '改派',
-          from: { id: 'judge01', name: '李明', role: 'handler' },
+          from: { id: 'judge01', name: '李明', role: 'handler' as const },
           fromDepartmentId: 'filing',
-          to: { id: 'judge02', name: '王芳', role: 'handler' },
+          to: { id: 'judge02', name: '王芳', role: 'handler' as const },
           toDepartmentId: 'civil',
           lostMs: 2_000,
         },
@@ -228,7 +223,7 @@ describe('ledger facts encoding', () => {
           reason: '改派',
           from: null,
           fromDepartmentId: null,
-          to: { id: 'judge01', name: '李明', role: 'handler' },
+          to: { id: 'judge01', name: '李明', role: 'handler' as const },
           toDepartmentId: 'filing',
           lostMs: 1_800,
         },

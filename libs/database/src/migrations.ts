@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import { ledgerModels } from './schemas/ticket-ledger.schema';
 import { upsertOnce } from './upsert-once';
 
@@ -28,7 +28,7 @@ async function markMigrated(connection: Connection, name: string): Promise<void>
  * it (nothing here is a lock), so both steps must bear that: `apply` idempotent, and neither
  * removing what another process writes meanwhile.
  */
-export async function migrateLedgerOnce<T>(
+export async function migrateLedgerOnce<T extends mongo.Document>(
   connection: Connection,
   name: string,
   step: {
@@ -42,7 +42,8 @@ export async function migrateLedgerOnce<T>(
   if (await isMigrated(connection, name)) return { built: false, tickets: 0 };
   await step.prepare?.();
   const batchSize = step.batchSize ?? 2_000;
-  const cursor = ledgerModels(connection).tickets.collection.find(
+  // The driver's collection is untyped: its documents are ledger tickets, projected (T).
+  const cursor = ledgerModels(connection).tickets.collection.find<T>(
     {},
     { projection: step.projection, batchSize },
   );
@@ -57,7 +58,7 @@ export async function migrateLedgerOnce<T>(
   };
   try {
     for await (const doc of cursor) {
-      batch.push(doc as unknown as T);
+      batch.push(doc);
       if (batch.length === batchSize) await flush();
     }
   } finally {

@@ -6,8 +6,7 @@
  * replaces whatever was known of it (statutory data or an earlier import).
  */
 
-import type { CourtCalendar } from './calendar';
-import type { CalendarDayEntry, CalendarOverrides } from './calendar-types';
+import type { CalendarDayEntry, CalendarOverrides, CourtCalendar } from './calendar-types';
 import { charLength, type FieldError, fail, ok, type Result } from './result';
 import { addCivilDays, type CivilDate, civilYear, isCivilDate } from './shanghai-time';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCourtCalendar, type ProvisionalNotice } from './calendar';
-import type { CalendarOverrides } from './calendar-types';
+import { createCourtCalendar } from './calendar';
+import type { CalendarOverrides, ProvisionalNotice } from './calendar-types';
 import { parseDuration } from './duration';
 import { addCivilDays } from './shanghai-time';
 

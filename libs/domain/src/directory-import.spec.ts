@@ -1,6 +1,8 @@
+import { planCaseImport } from './case-import';
+import { decodeImportText, parseCsv } from './csv-text';
 import { DEMO_DIRECTORY } from './demo-directory';
 import type { DirectoryData } from './directory';
-import { decodeImportText, parseCsv, planCaseImport, planPeopleImport } from './directory-import';
+import { planPeopleImport } from './people-import';
 
 describe('decodeImportText', () => {
   it('reads UTF-8, with or without a BOM', () => {

@@ -1,12 +1,8 @@
 import { DEMO_CASE_NUMBER, DEMO_DIRECTORY } from './demo-directory';
 import { createDirectory } from './directory';
-import {
-  answerErrors,
-  type DispositionProposal,
-  decideDisposition,
-  proposeDisposition,
-  type RoutingInput,
-} from './disposition';
+import { answerErrors, decideDisposition } from './disposition';
+import type { DispositionProposal, RoutingInput } from './disposition-model';
+import { proposeDisposition } from './disposition-proposal';
 import type { FieldError, Result } from './result';
 
 const directory = createDirectory(DEMO_DIRECTORY);

@@ -58,13 +58,18 @@ export interface PolicyProblem {
   readonly message: string;
 }
 
-/** Thrown at start-up when settings are bad; names every bad variable and its accepted forms. */
+/** One bad policy variable as a line of a configuration error: `NAME="value" 无效，应为…`. */
+export const policyProblemText = (p: PolicyProblem): string =>
+  `${p.variable}=${JSON.stringify(p.value)} 无效，${p.message}`;
+
+/**
+ * Thrown at start-up when settings are bad; names every bad variable and its accepted forms, in
+ * the style of @court/config's ConfigError (this library stays free of Node and Nest imports).
+ */
 export class PolicyConfigError extends Error {
   constructor(readonly problems: readonly PolicyProblem[]) {
     super(
-      `策略配置有误（Invalid policy settings）：${problems
-        .map((p) => `${p.variable}=${JSON.stringify(p.value)} 无效，${p.message}`)
-        .join('；')}`,
+      `配置错误 (invalid configuration):\n  - ${problems.map(policyProblemText).join('\n  - ')}`,
     );
     this.name = 'PolicyConfigError';
   }

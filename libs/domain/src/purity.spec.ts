@@ -31,9 +31,16 @@ const WORKFLOW_SAFE = [
   'case-number.ts',
   'directory.ts',
   'directory-import.ts',
+  'csv-text.ts',
+  'import-table.ts',
+  'case-import.ts',
+  'people-import.ts',
   'demo-directory.ts',
   'rule-table.ts',
   'disposition.ts',
+  'disposition-model.ts',
+  'disposition-proposal.ts',
+  'directory-targets.ts',
   'disposition-types.ts',
   'render-rule-table.ts',
   'policy.ts',
@@ -48,6 +55,7 @@ const WORKFLOW_SAFE = [
   'task-queues.ts',
   'iso-time.ts',
   'phone-masking.ts',
+  'ledger-types.ts',
 ];
 
 describe('module purity', () => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { precedenceRows, typeRow } from './disposition';
+import { precedenceRows, typeRow } from './disposition-proposal';
 import { RULES } from './disposition-types';
 import {
   describeCondition,

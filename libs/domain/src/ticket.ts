@@ -2,6 +2,10 @@
  * The ticket (工单) model of API.md: channels, the six types of Article 3, complaint
  * categories, flags, statuses, dispositions, deadlines and timeline events. Types and labels
  * only; validation lives in `ticket-validation.ts`.
+ *
+ * Longer than our ~300 lines on purpose: it is one vocabulary (API.md's ticket), lists and
+ * label tables without logic, read as a whole; the workflows and the web UI import it by path,
+ * so a split would only add re-exports.
  */
 
 import type { DispositionAction, DispositionTarget, Rule } from './disposition-types';

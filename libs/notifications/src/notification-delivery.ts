@@ -9,28 +9,24 @@ import {
   type SmsStatus,
   type TicketLedgerDoc,
 } from '@court/database';
-import { maskPhone, parsePhone, type QuietHours, smsSendableAt } from '@court/domain';
+import type { QuietHours } from '@court/domain';
 import { countStoredSms } from '@court/telemetry';
 import type { Model } from 'mongoose';
+import { callerMobile } from './caller-phone';
 import type { HybridClock } from './hybrid-clock';
-import type { Notice, NoticeKind } from './notice';
+import type { Notice } from './notice';
 import type { NoticeBus } from './notice-bus';
 import { type NewInboxNotice, NoticeInbox } from './notice-inbox';
 import { type DispatchOutcome, NO_PHONE, SmsDispatcher } from './sms/sms-dispatcher';
+import { nextSmsDueAt, smsDueForRelease } from './sms/sms-due';
+import { smsFailedNotice } from './sms/sms-failed-notice';
 import { OutboxSmsProvider, type SmsProvider } from './sms/sms-provider';
+import { newSmsRecord } from './sms/sms-record';
 import { DEFAULT_SMS_RETRY, type SmsRetryPolicy } from './sms/sms-retry';
 import { SmsSendQueue } from './sms/sms-send-queue';
-import {
-  CALLER_RECIPIENT,
-  DEFAULT_NOTICE_BASE_URL,
-  NOTICE_KIND_LABELS,
-  noticeParams,
-  renderNotice,
-} from './templates';
+import { CALLER_RECIPIENT, DEFAULT_NOTICE_BASE_URL, renderNotice } from './templates';
 
 export type { DispatchOutcome } from './sms/sms-dispatcher';
-
-const SUPERVISORS = 'group:supervisor';
 
 export interface DeliveryLogger {
   log(message: string): void;
@@ -84,6 +80,7 @@ export class NotificationDelivery {
   private readonly dispatcher: SmsDispatcher;
   private readonly sender: SmsSendQueue;
   private readonly logger: DeliveryLogger;
+  private readonly staleClaimMs: number;
   private indexesReady?: Promise<unknown>;
 
   constructor(private readonly deps: NotificationDeliveryDeps) {
@@ -91,6 +88,7 @@ export class NotificationDelivery {
     this.provider = deps.provider ?? new OutboxSmsProvider();
     this.now = deps.now ?? (() => new Date());
     this.baseUrl = deps.publicBaseUrl ?? DEFAULT_NOTICE_BASE_URL;
+    this.staleClaimMs = deps.staleClaimMs ?? 60_000;
     const logger = deps.logger ?? silent;
     this.logger = logger;
     this.inbox = new NoticeInbox(deps.models, this.instanceId, {
@@ -105,7 +103,7 @@ export class NotificationDelivery {
       provider: this.provider,
       instanceId: this.instanceId,
       now: this.now,
-      staleClaimMs: deps.staleClaimMs ?? 60_000,
+      staleClaimMs: this.staleClaimMs,
       retry: deps.retry ?? DEFAULT_SMS_RETRY,
       onDueLater: (at) => deps.onDueLater?.(at),
       tellSupervisors: (message, name, reason) => this.surface(message, name, reason),
@@ -194,19 +192,10 @@ export class NotificationDelivery {
       this.logger.warn(`SMS ${notice.key} (${notice.kind}) skipped: no SMS or no ticket`);
       return;
     }
-    const row = await this.ledger()
-      .findById(ticketId, { 'caller.phone': 1 })
-      .lean<Pick<TicketLedgerDoc, '_id' | 'caller'>>();
-    const given = row?.caller?.phone?.trim() || null;
-    const parsed = given ? parsePhone(given) : null;
-    if (!parsed?.ok || parsed.value.kind !== 'mobile') {
-      const why = !row
-        ? `ticket ${ticketId} is not in the ledger`
-        : !given
-          ? `ticket ${ticketId} has no caller phone`
-          : `the caller's phone ${maskPhone(given)} of ticket ${ticketId} is not a mobile number`;
-      const line = `SMS ${notice.key} (${notice.kind}) skipped: ${why}`;
-      if (row) this.logger.log(line);
+    const caller = await callerMobile(this.ledger(), ticketId);
+    if (!caller.ok) {
+      const line = `SMS ${notice.key} (${notice.kind}) skipped: ${caller.why}`;
+      if (caller.inLedger) this.logger.log(line);
       else this.logger.warn(line);
       return;
     }
@@ -215,7 +204,7 @@ export class NotificationDelivery {
     const { stored, status, held, sendAt } = await this.storeSms(
       notice,
       text,
-      parsed.value.normalized,
+      caller.phone,
       createdAt,
       quietHours,
     );
@@ -250,34 +239,16 @@ export class NotificationDelivery {
     createdAt: Date,
     quietHours: QuietHours | null,
   ): Promise<{ stored: SmsMessageDoc | null; status: SmsStatus; held: boolean; sendAt: number }> {
-    const sendAt = notice.urgent ? createdAt.getTime() : smsSendableAt(quietHours, createdAt);
-    const held = sendAt > createdAt.getTime();
-    const sentOnInsert = Boolean(phone && !held && this.provider.sendsOnInsert);
-    const status: SmsStatus = !phone ? 'failed' : held ? 'held' : sentOnInsert ? 'sent' : 'queued';
-    const stored = await this.insertSms({
-      _id: notice.key,
-      to: phone,
-      recipientId: notice.recipientId,
-      ticketId: notice.facts.ticketId,
-      kind: notice.kind,
+    const { doc, status, held, sendAt } = newSmsRecord(
+      notice,
       text,
-      status,
-      sendAfter: held ? new Date(sendAt) : null,
-      failure: phone ? null : NO_PHONE.failure,
-      providerCode: null,
-      reason: phone ? null : NO_PHONE.reason,
+      phone,
       createdAt,
-      urgent: notice.urgent,
       quietHours,
-      params: noticeParams(notice.kind, notice.facts, this.baseUrl),
-      attempts: 0,
-      lastAttemptAt: null,
-      claimedAt: null,
-      claimedBy: null,
-      sentAt: sentOnInsert ? createdAt : null,
-      provider: this.provider.name,
-      providerMessageId: null,
-    });
+      this.provider,
+      this.baseUrl,
+    );
+    const stored = await this.insertSms(doc);
     if (stored) countStoredSms(status);
     return { stored, status, held, sendAt };
   }
@@ -301,14 +272,14 @@ export class NotificationDelivery {
     return this.dispatcher.dispatch(id);
   }
 
-  /** The SMS due for the release timer (SmsDispatcher.dueForRelease). */
+  /** The SMS due for the release timer (`smsDueForRelease`). */
   dueForRelease(limit = 500): Promise<string[]> {
-    return this.dispatcher.dueForRelease(limit);
+    return smsDueForRelease(this.deps.models.sms, this.now(), this.staleClaimMs, limit);
   }
 
   /** When the next waiting SMS falls due (null: none waits). */
   nextDueAt(): Promise<Date | null> {
-    return this.dispatcher.nextDueAt();
+    return nextSmsDueAt(this.deps.models.sms, this.now);
   }
 
   /** The supervisors' in-app alert of one SMS that did not go out (one per SMS). */
@@ -317,19 +288,6 @@ export class NotificationDelivery {
     name: string,
     reason: string,
   ): Promise<void> {
-    const failedKind = message.kind as NoticeKind;
-    const facts = {
-      ticketId: message.ticketId,
-      recipientName: name,
-      failedKind: failedKind in NOTICE_KIND_LABELS ? failedKind : undefined,
-      reason: reason.slice(0, 120),
-    };
-    await this.storeInbox({
-      _id: `sms_failed:${message._id}`,
-      recipientId: SUPERVISORS,
-      ticketId: message.ticketId,
-      kind: 'sms_failed',
-      text: renderNotice('sms_failed', facts, this.baseUrl),
-    });
+    await this.storeInbox(smsFailedNotice(message, name, reason, this.baseUrl));
   }
 }

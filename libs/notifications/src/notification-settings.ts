@@ -1,4 +1,4 @@
-import { readSecret } from '@court/config';
+import { ConfigError, readSecret } from '@court/config';
 import { durationToMs, parseDuration } from '@court/domain';
 import { AliyunSmsProvider, type AliyunSmsSettings } from './sms/aliyun-sms.provider';
 import { OutboxSmsProvider, type SmsProvider } from './sms/sms-provider';
@@ -29,13 +29,6 @@ export interface NotificationSettings {
    * `false`, `0`, `no`, `off` turn it off).
    */
   callerReceipt: boolean;
-}
-
-export class NotificationConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`通知服务配置错误 (invalid notification configuration):\n  - ${problems.join('\n  - ')}`);
-    this.name = 'NotificationConfigError';
-  }
 }
 
 /** `dispatch=SMS_1,warning=SMS_2` or a JSON object `{"dispatch":"SMS_1"}`. */
@@ -134,7 +127,7 @@ export function loadNotificationSettings(env: Env = process.env): NotificationSe
     );
   }
 
-  if (problems.length > 0) throw new NotificationConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   const timeoutMs = sms.kind === 'aliyun' ? sms.timeoutMs : 10_000;
   return {
     sms,

@@ -1,5 +1,5 @@
 import type { LedgerFactsStore, TicketFacts } from '@court/database';
-import { inView, type LedgerFilter } from './ledger-rows';
+import { inView, type LedgerFilter } from './ledger-query';
 
 /** By an instant, then by id as MongoDB compares strings (LEDGER_SORT with `receivedAt`). */
 function orderBy(instant: 'receivedAt' | 'bulletinedAt' | 'overdueAt') {

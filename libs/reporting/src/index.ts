@@ -4,8 +4,10 @@
  * HTTP API and by its activities.
  */
 export * from './acceptance';
+export * from './csv';
 export * from './directory-names';
 export * from './facts-queries';
+export * from './ledger-query';
 export * from './ledger-rows';
 export * from './metrics';
 export * from './period';

@@ -1,12 +1,7 @@
-import {
-  csvField,
-  csvLine,
-  LEDGER_COLUMNS,
-  ledgerQuery,
-  ledgerRow,
-  shanghaiMonthDay,
-  summarize,
-} from './ledger-rows';
+import type { ExtensionStatus, LedgerDisposition } from '@court/domain';
+import { csvField, csvLine } from './csv';
+import { ledgerQuery } from './ledger-query';
+import { LEDGER_COLUMNS, ledgerRow, shanghaiMonthDay, summarize } from './ledger-rows';
 import { parsePeriod } from './period';
 
 const names = { department: (id: string) => `部门${id}`, person: (id: string) => `人员${id}` };
@@ -24,8 +19,8 @@ describe('ledger rows', () => {
         disposition: {
           action: 'transfer',
           rule: '4.5',
-          target: { id: 'head-filing', name: '吴立新', role: 'handler' },
-        },
+          target: { id: 'head-filing', name: '吴立新', role: 'handler' as const },
+        } as LedgerDisposition,
         handlerId: 'head-filing',
         departmentId: 'filing',
         deadlines: { feedbackBy: new Date('2026-11-05T01:00:00Z') },
@@ -98,8 +93,8 @@ describe('ledger rows', () => {
   });
 
   it('shows 签收, 退回, 改派 (both routes) and 延期, and the label of 已退回', () => {
-    const route = (id: string, name: string) => ({ id, name, role: 'handler' });
-    const extension = (status: string) => ({
+    const route = (id: string, name: string) => ({ id, name, role: 'handler' as const });
+    const extension = (status: ExtensionStatus) => ({
       status,
       until: new Date('2026-12-10T09:30:00Z'),
       reason: '需调取卷宗',
@@ -112,7 +107,7 @@ describe('ledger rows', () => {
     });
     const doc = {
       _id: 'T20261201-0001',
-      status: 'returned',
+      status: 'returned' as const,
       acceptedAt: new Date('2026-12-01T00:40:00Z'),
       returns: [
         {
@@ -145,7 +140,7 @@ describe('ledger rows', () => {
           reason: '',
           from: null,
           fromDepartmentId: null,
-          to: { id: 'judge05', name: '', role: 'handler' },
+          to: { id: 'judge05', name: '', role: 'handler' as const },
           toDepartmentId: 'civil',
           lostMs: 0,
         },
@@ -160,7 +155,7 @@ describe('ledger rows', () => {
     expect(cell('退回次数')).toBe(2);
     expect(cell('改派记录')).toBe('张三→李四（属民二庭）；（未指派）→人员judge05');
     expect(cell('延期')).toBe('已同意至12月10日17:30');
-    const latest = (status: string) =>
+    const latest = (status: ExtensionStatus) =>
       ledgerRow({ ...doc, extension: extension(status) }, names)[LEDGER_COLUMNS.length - 1];
     expect(latest('pending')).toBe('申请延期至12月10日17:30（待审批）');
     expect(latest('refused')).toBe('未同意（申请至12月10日17:30）');

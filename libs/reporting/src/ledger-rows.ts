@@ -1,65 +1,20 @@
 import type { TicketLedgerDoc } from '@court/database';
 import {
   DISPOSITION_ACTION_LABELS,
-  type DispositionAction,
   formatShanghai,
+  type LedgerDisposition,
   maskPhone,
-  type Rule,
   ruleName,
   TICKET_STATUS_LABELS,
   TICKET_TYPE_LABELS,
   type TicketStatus,
   type TicketType,
 } from '@court/domain';
-import { type Period, periodFilter } from './period';
 
-/**
- * A handler's part of the ledger, as the intake lets them read tickets: those addressed to them
- * (`handlerId`) and those of the departments they head.
+/*
+ * A ledger (台账) ticket as a row: the JSON item of `GET /api/reports/ledger` and the exported
+ * row with its columns. Which tickets: ledger-query.ts; CSV: csv.ts.
  */
-export interface HandlerView {
-  handlerId: string;
-  departmentIds: readonly string[];
-}
-
-/** Whether a ticket is in a handler's part (always, without a view). */
-export function inView(
-  t: { handlerId?: string | null; departmentId?: string | null },
-  view: HandlerView | undefined,
-): boolean {
-  if (!view) return true;
-  if (t.handlerId === view.handlerId) return true;
-  return !!t.departmentId && view.departmentIds.includes(t.departmentId);
-}
-
-/** The ledger (台账) filters of `GET /api/reports/ledger`. */
-export interface LedgerFilter {
-  period: Period;
-  type?: string;
-  status?: string;
-  departmentId?: string;
-  /** A handler's part only. */
-  view?: HandlerView;
-}
-
-export function ledgerQuery(filter: LedgerFilter): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  const received = periodFilter(filter.period);
-  if (received) query.receivedAt = received;
-  if (filter.type) query.type = filter.type;
-  if (filter.status) query.status = filter.status;
-  if (filter.departmentId) query.departmentId = filter.departmentId;
-  if (filter.view) {
-    query.$or = [
-      { handlerId: filter.view.handlerId },
-      { departmentId: { $in: [...filter.view.departmentIds] } },
-    ];
-  }
-  return query;
-}
-
-/** Ledger order: by receipt, then id. */
-export const LEDGER_SORT = { receivedAt: 1, _id: 1 } as const;
 
 /** What a ledger row reads of the ticket document. */
 export const LEDGER_PROJECTION = {
@@ -94,9 +49,14 @@ export const LEDGER_PROJECTION = {
   reassignments: 1,
   extension: 1,
   extensions: 1,
-} as const;
+} as const satisfies Partial<Record<keyof TicketLedgerDoc, 1>>;
 
-export type LedgerDoc = Partial<TicketLedgerDoc> & Pick<TicketLedgerDoc, '_id'>;
+/**
+ * A ledger row's part of the ticket document (LEDGER_PROJECTION): the same type, read in part,
+ * each field possibly absent (documents logged before it existed; hand-built rows in tests).
+ */
+export type LedgerDoc = Pick<TicketLedgerDoc, '_id'> &
+  Partial<Pick<TicketLedgerDoc, keyof typeof LEDGER_PROJECTION>>;
 
 export interface LedgerNames {
   department(id: string): string;
@@ -120,15 +80,9 @@ export function shanghaiMinute(value: Date | string | null | undefined): string 
   return formatShanghai(at).slice(0, 16).replace('T', ' ');
 }
 
-interface DispositionShape {
-  action?: DispositionAction;
-  rule?: Rule;
-  target?: { id: string; name: string; role: string } | null;
-  departmentId?: string | null;
-}
-
-function dispositionOf(doc: LedgerDoc): DispositionShape {
-  return (doc.disposition ?? {}) as DispositionShape;
+/** The disposition's fields a row shows (all absent when the ticket has none). */
+function dispositionOf(doc: LedgerDoc): Partial<LedgerDisposition> {
+  return doc.disposition ?? {};
 }
 
 export function callbackResult(doc: LedgerDoc): string {
@@ -339,14 +293,3 @@ function extensionItem(
 }
 
 export type LedgerItem = ReturnType<typeof ledgerItem>;
-
-/** A CSV field: quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas). */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: (string | number)[]): string {
-  return `${cells.map(csvField).join(',')}\r\n`;
-}

@@ -1,4 +1,5 @@
 import type { FactsSource } from '@court/database';
+import type { ExtensionStatus, LedgerDisposition } from '@court/domain';
 import { answeredTicket } from '../../../test/support/ledger-seed';
 import { computeMetrics, metDeadline } from './metrics';
 
@@ -14,7 +15,7 @@ function ticket(id: string, over: Partial<FactsSource> = {}): FactsSource {
 function transfer(id: string, over: Partial<FactsSource> = {}): FactsSource {
   return ticket(id, {
     type: 'complaint',
-    disposition: { action: 'transfer', rule: '4.5' },
+    disposition: { action: 'transfer', rule: '4.5' } as LedgerDisposition,
     departmentId: 'filing',
     handlerId: 'head-filing',
     deadlines: { dispatchBy: at(2 * H), feedbackBy: at(74 * H), callbackBy: null },
@@ -175,13 +176,13 @@ describe('the lifecycle in the metrics: returns, reassignments, extensions', () 
     at: at(2 * H),
     by: 'supervisor01',
     reason: '改派立案庭',
-    from: { id: 'judge01', name: '李明', role: 'handler' },
+    from: { id: 'judge01', name: '李明', role: 'handler' as const },
     fromDepartmentId: 'civil',
-    to: { id: 'head-filing', name: '吴立新', role: 'handler' },
+    to: { id: 'head-filing', name: '吴立新', role: 'handler' as const },
     toDepartmentId: 'filing',
     lostMs: 2 * H,
   };
-  const extension = (status: string, requestedAt: number) => ({
+  const extension = (status: ExtensionStatus, requestedAt: number) => ({
     status,
     until: at(100 * H),
     reason: '需调取卷宗',

@@ -1,4 +1,5 @@
 import {
+  type BulletinDoc,
   type ExtensionCounts,
   type FactsSource,
   type TicketFacts,
@@ -59,6 +60,16 @@ export interface Metrics extends Figures {
   /** When the figures were computed: rates whose window is still open at this time leave the ticket out. */
   computedAt: string;
 }
+
+/** The figures added with the lifecycle (退回, 改派, 延期): absent from bulletins compiled before. */
+export type LifecycleFigure = 'returnsByDepartment' | 'reassigned' | 'extensions';
+
+/** The metrics as a bulletin stores them (BulletinDoc's figures). */
+export type StoredMetrics = Omit<Metrics, LifecycleFigure> &
+  Partial<Pick<Metrics, LifecycleFigure>>;
+
+/** A stored bulletin with its figures' type (the bulletin activity writes a `Metrics`). */
+export type StoredBulletin = BulletinDoc<StoredMetrics>;
 
 class Ratio {
   hits = 0;

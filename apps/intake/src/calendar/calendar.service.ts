@@ -132,7 +132,7 @@ export class CalendarService {
         );
       }
       return {
-        data: data as unknown as Record<string, unknown>,
+        data,
         years: { ...(latest?.years ?? {}), [String(year.value)]: newest.version },
         importedBy: user.id,
       };

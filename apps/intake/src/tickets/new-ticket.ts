@@ -32,7 +32,7 @@ export function newLedgerRow(
     flags: input.flags,
     status: 'open',
     redLight: false,
-    disposition: disposition as unknown as Record<string, unknown>,
+    disposition,
     handlerId: transfer?.target?.id ?? null,
     departmentId: transfer?.departmentId ?? disposition.departmentId ?? null,
     deadlines: {},

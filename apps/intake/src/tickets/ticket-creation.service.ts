@@ -89,7 +89,7 @@ export class TicketCreation {
           scope: 'POST /api/tickets',
           bodyHash: hash,
           ticketId,
-          prepared: { ...prepared.workflowInput, ticketId } as unknown as Record<string, unknown>,
+          prepared: { ...prepared.workflowInput, ticketId },
         });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -104,10 +104,9 @@ export class TicketCreation {
       }
     }
     if (record.bodyHash !== hash || !record.ticketId) throw keyReused();
-    if (record.response)
-      return { replayed: true, body: record.response as unknown as TicketCreated };
-    // The workflow input stored with the key, as the first attempt prepared it.
-    const firstPrepared = record.prepared as unknown as TicketWorkflowInput;
+    if (record.response) return { replayed: true, body: record.response as TicketCreated };
+    // The workflow input stored with the key, as the first attempt prepared it (a Mixed field).
+    const firstPrepared = record.prepared as TicketWorkflowInput;
     const response = await this.opening.open(record.ticketId, prepared.input, firstPrepared);
     await this.saveResponse(key, response);
     return { replayed: true, body: response };

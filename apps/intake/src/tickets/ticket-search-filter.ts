@@ -6,6 +6,8 @@ import {
   normalizeCaseNumber,
   normalizePhone,
   shanghaiInstant,
+  type TicketStatus,
+  type TicketType,
   toEpochMs,
 } from '@court/domain';
 import type { QueryFilter } from 'mongoose';
@@ -39,10 +41,11 @@ export function searchBoundary(text: string, side: 'start' | 'end'): Date | null
 export function searchConditions(query: SearchTicketsDto): QueryFilter<TicketLedgerDoc>[] {
   const and: QueryFilter<TicketLedgerDoc>[] = [];
   const problems: FieldError[] = [];
-  if (query.status) and.push({ status: { $in: query.status.split(',') } });
+  // Status and type are checked by SearchTicketsDto (TICKET_STATUSES, TICKET_TYPES).
+  if (query.status) and.push({ status: { $in: query.status.split(',') as TicketStatus[] } });
   const keyword = query.q?.trim();
   if (keyword) and.push(keywordFilter(keyword));
-  if (query.type) and.push({ type: query.type });
+  if (query.type) and.push({ type: query.type as TicketType });
   if (query.redLight) and.push({ redLight: query.redLight === 'true' });
   if (query.targetId) and.push({ handlerId: query.targetId });
   if (query.departmentId) and.push({ departmentId: query.departmentId });

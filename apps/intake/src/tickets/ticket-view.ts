@@ -1,12 +1,18 @@
 import type { TicketEventDoc, TicketLedgerDoc } from '@court/database';
-import { DEADLINE_NAMES, isoTime, maskPhone, type TicketDeadlines } from '@court/domain';
+import {
+  isoTime,
+  type LedgerDeadlines,
+  type LedgerExtension,
+  maskPhone,
+  type TicketDeadlines,
+  type TicketExtension,
+} from '@court/domain';
 import type { TicketView } from '../../../../workflows/ticket/contract';
 import type {
   ComplaintView,
   DispositionView,
   EscalationView,
   ExtensionView,
-  FlagsView,
   ProgressNoteView,
   ReassignmentView,
   ReturnView,
@@ -18,10 +24,14 @@ import type {
 
 /** Pure mapping from what is stored (ledger + events) and what the workflow says now to API.md. */
 
-function deadlinesOf(stored: Record<string, unknown> | undefined | null): TicketDeadlines {
-  const out: Record<string, string | null> = {};
-  for (const name of DEADLINE_NAMES) out[name] = isoTime(stored?.[name]);
-  return out as unknown as TicketDeadlines;
+function deadlinesOf(stored: LedgerDeadlines | undefined | null): TicketDeadlines {
+  return {
+    dispatchBy: isoTime(stored?.dispatchBy),
+    feedbackBy: isoTime(stored?.feedbackBy),
+    reminderBy: isoTime(stored?.reminderBy),
+    bulletinBy: isoTime(stored?.bulletinBy),
+    callbackBy: isoTime(stored?.callbackBy),
+  };
 }
 
 interface StoredRoute {
@@ -93,17 +103,17 @@ function callbackOf(c: TicketLedgerDoc['callback'] | TicketView['callback'] | un
     : null;
 }
 
-function extensionOf(e: Record<string, unknown>): ExtensionView {
+function extensionOf(e: TicketExtension | LedgerExtension): ExtensionView {
   return {
-    status: e.status as ExtensionView['status'],
+    status: e.status,
     until: isoTime(e.until),
     reason: String(e.reason ?? ''),
     requestedBy: String(e.requestedBy ?? ''),
     requestedAt: isoTime(e.requestedAt),
     previousFeedbackBy: isoTime(e.previousFeedbackBy),
-    decidedBy: (e.decidedBy as string | null) ?? null,
+    decidedBy: e.decidedBy ?? null,
     decidedAt: isoTime(e.decidedAt),
-    note: (e.note as string | null) ?? null,
+    note: e.note ?? null,
   };
 }
 
@@ -113,9 +123,8 @@ function lifecycleOf(doc: TicketLedgerDoc, live: TicketView | null) {
   // Live values carry ISO strings, stored ones Dates: each is shown as ISO.
   const dated = <V>(items: unknown): V[] =>
     ((items ?? []) as { at: unknown }[]).map((item) => ({ ...item, at: isoTime(item.at) }) as V);
-  const extensions = ((source.extensions ?? []) as unknown as Record<string, unknown>[]).map(
-    extensionOf,
-  );
+  const stored: readonly (TicketExtension | LedgerExtension)[] = source.extensions ?? [];
+  const extensions = stored.map(extensionOf);
   return {
     acceptedAt: isoTime(source.acceptedAt),
     extension: extensions[extensions.length - 1] ?? null,
@@ -160,7 +169,7 @@ export function ticketResponse(
     caller: { name: doc.caller?.name ?? '', phone: options.maskCaller ? maskPhone(phone) : phone },
     content: doc.content ?? '',
     answer: doc.answer ?? null,
-    flags: doc.flags as unknown as FlagsView,
+    flags: doc.flags,
     status: live?.status ?? doc.status,
     redLight: live?.redLight ?? doc.redLight ?? false,
     disposition: publicDisposition(doc.disposition),

@@ -1,3 +1,9 @@
+/**
+ * The `/api/tickets` routes of API.md. Longer than our ~300 lines on purpose: it is one route
+ * table — each handler only states its route, roles and OpenAPI text and hands over to a
+ * service (creation, proposals, queries, commands) — and keeping it whole keeps the ticket
+ * API readable in one place.
+ */
 import { CurrentUser, type Principal, Roles } from '@court/auth';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
 import {

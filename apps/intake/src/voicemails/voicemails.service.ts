@@ -9,10 +9,8 @@ import {
   isoTime,
   maskPhone,
   parsePhone,
-  parsePolicy,
   shanghaiDate,
   toEpochMs,
-  type WorkingHours,
 } from '@court/domain';
 import { TEMPORAL_CLIENT } from '@court/temporal';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
@@ -53,7 +51,6 @@ function newVoicemailId(voicemail: CheckedVoicemail): string {
 @Injectable()
 export class VoicemailsService {
   private readonly logger = new Logger('Voicemails');
-  private readonly workingHours: WorkingHours = parsePolicy(process.env).workingHours;
 
   constructor(
     @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
@@ -69,7 +66,7 @@ export class VoicemailsService {
     const latest = await this.models.calendarOverrides.findOne().sort({ _id: -1 }).lean();
     const calendar = createCourtCalendar({
       overrides: (latest?.data as CalendarOverrides | undefined) ?? null,
-      workingHours: this.workingHours,
+      workingHours: this.settings.workingHours,
     });
     return calendar.nextWorkingDayStart(receivedAt).at;
   }
@@ -115,7 +112,7 @@ export class VoicemailsService {
     }
     if (record.bodyHash !== hash || !record.voicemailId) throw keyReused();
     if (record.response) {
-      return { replayed: true, body: record.response as unknown as VoicemailCreated };
+      return { replayed: true, body: record.response as VoicemailCreated };
     }
     const response = await this.store(record.voicemailId, checked);
     await this.keys.saveResponse(key, response);

@@ -1,3 +1,5 @@
+import { ConfigError } from '@court/config';
+
 /**
  * The services behind the intake's one origin: the browser talks only to the intake, which
  * forwards these paths (streams included) to the service that owns them.
@@ -12,7 +14,9 @@ function serviceUrl(env: NodeJS.ProcessEnv, urlEnv: string, portEnv: string, por
   const explicit = env[urlEnv]?.trim();
   if (explicit) {
     if (!/^https?:\/\/[^/]+\/?$/.test(explicit)) {
-      throw new Error(`${urlEnv}="${explicit}" must be an origin such as http://127.0.0.1:3001`);
+      throw new ConfigError([
+        `${urlEnv}="${explicit}" must be an origin such as http://127.0.0.1:3001`,
+      ]);
     }
     return explicit.replace(/\/$/, '');
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { LedgerDisposition } from '@court/domain';
 import { type LedgerDoc, ledgerItem } from '@court/reporting';
 import {
   LedgerCallbackDto,
@@ -38,7 +39,7 @@ const doc: LedgerDoc = {
     rule: '4.5',
     target: { id: 'head-filing', name: '吴立新', role: 'handler' },
     departmentId: 'filing',
-  },
+  } as LedgerDisposition,
   handlerId: 'head-filing',
   departmentId: 'filing',
   deadlines: { feedbackBy: new Date('2026-11-05T01:00:00Z') },

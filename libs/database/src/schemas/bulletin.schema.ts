@@ -1,3 +1,4 @@
+import type { LedgerInstant } from '@court/domain';
 import { Connection, Model, Schema } from 'mongoose';
 import { modelOn } from './model-on';
 
@@ -13,12 +14,13 @@ export interface BulletinEntry {
   handlerName: string | null;
   receivedAt: Date | null;
   dispatchedAt: Date | null;
-  feedbackBy: Date | null;
+  /** Copied from the ledger's deadlines and feedback, as stored there. */
+  feedbackBy: LedgerInstant | null;
   overdueAt: Date | null;
   remindedAt: Date | null;
   reminders: number;
   bulletinedAt: Date | null;
-  feedbackAt: Date | null;
+  feedbackAt: LedgerInstant | null;
 }
 
 /** The tickets of one department or handler in a bulletin, by id. */
@@ -34,15 +36,17 @@ export interface BulletinGroup {
  * A situation bulletin (情况通报, Art. 8, 9): the period's figures and the tickets bulletined
  * and turned overdue in it, by department and handler. Written once by the reporting
  * activities (upserted under its id, so a retried activity writes the same document).
+ * `Figures`: the metrics it was compiled with, stored whole (their type, StoredMetrics, is
+ * libs/reporting's).
  */
-export interface BulletinDoc {
+export interface BulletinDoc<Figures extends object = object> {
   _id: string;
   trigger: 'schedule' | 'manual';
   requestedBy: string | null;
   workflowId: string;
   period: { from: Date | null; to: Date };
   createdAt: Date;
-  figures: Record<string, unknown>;
+  figures: Figures;
   bulletined: BulletinEntry[];
   overdue: BulletinEntry[];
   byDepartment: BulletinGroup[];

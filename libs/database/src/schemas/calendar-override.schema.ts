@@ -1,3 +1,4 @@
+import type { CalendarOverrides } from '@court/domain';
 import { Connection, Model, Schema } from 'mongoose';
 import { modelOn } from './model-on';
 
@@ -8,7 +9,7 @@ import { modelOn } from './model-on';
  */
 export interface CalendarOverrideDoc {
   _id: number;
-  data: Record<string, unknown>;
+  data: CalendarOverrides;
   /** Year → the version of that year's import in force (absent: none imported through the API). */
   years?: Record<string, number> | null;
   importedAt: Date;

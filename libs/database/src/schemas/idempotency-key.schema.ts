@@ -16,9 +16,10 @@ export interface IdempotencyKeyDoc {
   ticketId?: string | null;
   /** The voicemail made (`POST /api/voicemails`). */
   voicemailId?: string | null;
-  /** The prepared workflow input (no caller data). */
-  prepared?: Record<string, unknown> | null;
-  response: Record<string, unknown> | null;
+  /** The prepared workflow input (no caller data), as the caller's type stored it. */
+  prepared?: object | null;
+  /** The response, as the caller's type stored it. */
+  response: object | null;
   createdAt: Date;
   completedAt: Date | null;
 }

@@ -1,3 +1,20 @@
+import type {
+  Channel,
+  ComplaintDetails,
+  LedgerCallback,
+  LedgerDeadlines,
+  LedgerDisposition,
+  LedgerEscalation,
+  LedgerExtension,
+  LedgerFeedback,
+  LedgerProgressNote,
+  LedgerReassignment,
+  LedgerRepeatCall,
+  LedgerReturn,
+  TicketFlags,
+  TicketStatus,
+  TicketType,
+} from '@court/domain';
 import { Connection, Model, Schema } from 'mongoose';
 import { modelOn } from './model-on';
 
@@ -5,68 +22,54 @@ import { modelOn } from './model-on';
  * The ledger (台账): one document per ticket. The intake writes the call as logged (caller,
  * content) and starts the workflow; from then on the workflow's activities are the one writer
  * of its state fields (status, red light, deadlines, feedback, callback), one at a time.
+ * Its fields are the domain's types, as stored (libs/domain/src/ledger-types.ts).
  */
 export interface TicketLedgerDoc {
   _id: string;
   workflowId: string;
-  type: string;
-  channel?: string;
+  type: TicketType;
+  channel?: Channel;
   caseNumber: string | null;
   caller?: { name: string; phone: string };
   content?: string;
   answer?: string | null;
-  flags: Record<string, boolean>;
-  status: string;
+  flags: TicketFlags;
+  status: TicketStatus;
   redLight: boolean;
-  disposition: Record<string, unknown> | null;
+  disposition: LedgerDisposition | null;
   handlerId: string | null;
   departmentId: string | null;
-  deadlines: Record<string, Date | null>;
+  deadlines: LedgerDeadlines;
   receivedAt: Date;
   dispatchedAt: Date | null;
   overdueAt: Date | null;
   remindedAt: Date | null;
   reminders: number;
   bulletinedAt: Date | null;
-  feedback: { result: string; at: Date; by: string } | null;
+  feedback: LedgerFeedback | null;
   handledAt: Date | null;
   callbackDue: boolean;
   keyCallback: boolean;
-  callback: {
-    reached: boolean;
-    satisfied: boolean | null;
-    note: string | null;
-    at: Date;
-    by: string;
-  } | null;
+  callback: LedgerCallback | null;
   closedAt: Date | null;
-  escalation: { level: number; acknowledgedBy: string | null; acknowledgedAt: Date | null } | null;
-  repeatCalls: { at: Date; note: string | null; notHandledInTime: boolean }[];
+  escalation: LedgerEscalation | null;
+  repeatCalls: LedgerRepeatCall[];
   provisionalDeadlines: boolean;
   /** 签收: when the handler addressed took the ticket on (null: not yet; absent: logged before). */
   acceptedAt?: Date | null;
   /** 进展说明: interim replies. */
-  progressNotes?: { at: Date; by: string; note: string }[];
+  progressNotes?: LedgerProgressNote[];
   /** 退回: each time a handler returned the ticket as misrouted. */
-  returns?: { at: Date; by: string; departmentId: string | null; reason: string }[];
+  returns?: LedgerReturn[];
   /** 改派: each new route, with the time lost since the earlier dispatch. */
-  reassignments?: {
-    at: Date;
-    by: string;
-    reason: string;
-    from: { id: string; name: string; role: string } | null;
-    fromDepartmentId: string | null;
-    to: { id: string; name: string; role: string };
-    toDepartmentId: string | null;
-    lostMs: number;
-  }[];
+  reassignments?: LedgerReassignment[];
   /** 延期: the latest request (null: none), and all of them. */
   extension?: LedgerExtension | null;
   extensions?: LedgerExtension[];
   /** The agent who logged the call (written by the intake). */
   loggedBy?: string;
   /** 投诉类别 of a complaint (written by the intake). */
-  complaint?: { category: string; specificClues: boolean } | null;
+  complaint?: ComplaintDetails | null;
   /** Art. 1: when the call rang and was answered, when given (written by the intake). */
   ringAt?: Date | null;
   answeredAt?: Date | null;
@@ -74,18 +77,6 @@ export interface TicketLedgerDoc {
   voicemailId?: string | null;
   createdAt: Date;
   updatedAt: Date;
-}
-
-export interface LedgerExtension {
-  status: string;
-  until: Date;
-  reason: string;
-  requestedBy: string;
-  requestedAt: Date;
-  previousFeedbackBy: Date | null;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  note: string | null;
 }
 
 export const ticketLedgerSchema = new Schema<TicketLedgerDoc>(

@@ -274,39 +274,4 @@ export class SmsDispatcher {
     );
     return status;
   }
-
-  /**
-   * The SMS due for the release timer: queued or held past their time, and sends interrupted
-   * long ago (a claim never finished).
-   */
-  async dueForRelease(limit = 500): Promise<string[]> {
-    const now = this.deps.now();
-    const stale = new Date(now.getTime() - this.deps.staleClaimMs);
-    const due = await this.deps.models.sms
-      .find(
-        {
-          $or: [
-            { status: 'queued', sendAfter: null },
-            { status: { $in: ['queued', 'held'] }, sendAfter: { $lte: now } },
-            { status: 'sending', claimedAt: { $lte: stale } },
-            { status: 'sending', claimedAt: null, createdAt: { $lte: stale } },
-          ],
-        },
-        { _id: 1 },
-      )
-      .sort({ sendAfter: 1 })
-      .limit(limit)
-      .lean();
-    return due.map((m) => m._id);
-  }
-
-  /** When the next waiting SMS falls due (null: none waits). */
-  async nextDueAt(): Promise<Date | null> {
-    const next = await this.deps.models.sms
-      .findOne({ status: { $in: ['queued', 'held'] } }, { sendAfter: 1 })
-      .sort({ sendAfter: 1 })
-      .lean();
-    if (!next) return null;
-    return next.sendAfter ?? this.deps.now();
-  }
 }

@@ -1,0 +1,51 @@
+import { type Period, periodFilter } from './period';
+
+/* Which tickets a ledger (台账) request covers: its filters, a handler's part, the order. */
+
+/**
+ * A handler's part of the ledger, as the intake lets them read tickets: those addressed to them
+ * (`handlerId`) and those of the departments they head.
+ */
+export interface HandlerView {
+  handlerId: string;
+  departmentIds: readonly string[];
+}
+
+/** Whether a ticket is in a handler's part (always, without a view). */
+export function inView(
+  t: { handlerId?: string | null; departmentId?: string | null },
+  view: HandlerView | undefined,
+): boolean {
+  if (!view) return true;
+  if (t.handlerId === view.handlerId) return true;
+  return !!t.departmentId && view.departmentIds.includes(t.departmentId);
+}
+
+/** The ledger (台账) filters of `GET /api/reports/ledger`. */
+export interface LedgerFilter {
+  period: Period;
+  type?: string;
+  status?: string;
+  departmentId?: string;
+  /** A handler's part only. */
+  view?: HandlerView;
+}
+
+export function ledgerQuery(filter: LedgerFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  const received = periodFilter(filter.period);
+  if (received) query.receivedAt = received;
+  if (filter.type) query.type = filter.type;
+  if (filter.status) query.status = filter.status;
+  if (filter.departmentId) query.departmentId = filter.departmentId;
+  if (filter.view) {
+    query.$or = [
+      { handlerId: filter.view.handlerId },
+      { departmentId: { $in: [...filter.view.departmentIds] } },
+    ];
+  }
+  return query;
+}
+
+/** Ledger order: by receipt, then id. */
+export const LEDGER_SORT = { receivedAt: 1, _id: 1 } as const;
