@@ -4,6 +4,7 @@
  * belongs to. docs/configuration.md's two tables are rendered from this list
  * (render-settings-table.ts, `scripts/render-settings-table.ts`); a spec test keeps them equal
  * and checks that every env name the code reads is catalogued here, and every catalogued one read.
+ * Longer than our ~300 lines because it is a table, one entry per setting, not logic.
  */
 
 /** A process that reads settings: the four services, `npm start` and `npm run create-admin`. */
