@@ -1,3 +1,4 @@
+import { normalizeMarkdownBlock } from '@court/domain';
 /**
  * Renders the settings catalogue (settings-catalogue.ts) as the two tables of
  * docs/configuration.md, between `<!-- settings-table:start -->` and `<!-- settings-table:end -->`.
@@ -91,29 +92,14 @@ export function extractSettingsBlock(doc: string): string | null {
   return start < 0 || end < start ? null : doc.slice(start + SETTINGS_TABLE_START.length, end);
 }
 
-/** Table padding removed (cells trimmed, separators `---`), so re-aligning is no change. */
-function withoutPadding(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const t = line.trim();
-      if (!t.startsWith('|')) return t;
-      const cells = t
-        .slice(1, t.endsWith('|') && !t.endsWith('\\|') ? -1 : undefined)
-        .split(/(?<!\\)\|/)
-        .map((c) => c.trim())
-        .map((c) => (/^:?-{3,}:?$/.test(c) ? '---' : c));
-      return `| ${cells.join(' | ')} |`;
-    })
-    .join('\n')
-    .trim();
-}
-
 /** Does the document's block show the tables the catalogue renders (padding aside)? */
 export function settingsTablesAreCurrent(
   doc: string,
   rows: readonly SettingRow[] = SETTINGS_CATALOGUE,
 ): boolean {
   const block = extractSettingsBlock(doc);
-  return block !== null && withoutPadding(block) === withoutPadding(renderSettingsBlock(rows));
+  return (
+    block !== null &&
+    normalizeMarkdownBlock(block) === normalizeMarkdownBlock(renderSettingsBlock(rows))
+  );
 }
