@@ -54,6 +54,14 @@ module.exports = {
       to: { path: '^workflows/', pathNot: CONTRACT },
     },
     {
+      name: 'storage-behind-its-port',
+      comment:
+        'Only libs/database sees mongoose or the driver; everything else stores through its repositories (Storage).',
+      severity: 'error',
+      from: { path: '^(apps|activities|libs)/', pathNot: '^libs/database/' },
+      to: { path: 'node_modules/(mongoose|mongodb|@nestjs/mongoose)/' },
+    },
+    {
       name: 'apps-stay-apart',
       comment: 'Each service is its own process; what two share belongs in a library.',
       severity: 'error',
@@ -63,7 +71,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/|\\.(spec|test)\\.tsx?$' },
+    exclude: { path: '(^|/)dist/|\\.(spec|test)\\.tsx?$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -81,18 +81,6 @@ function table(rows: Row[], left: string[]): string {
   ].join('\n');
 }
 
-function healthUrlsOf(stack: StackUnderTest, replicas: number): string[] {
-  const ports = [stack.ports.reporting];
-  for (let i = 0; i < replicas; i++) {
-    ports.push(
-      stack.ports.intake + 10 * i,
-      stack.ports.notification + 10 * i,
-      stack.ports.worker + 10 * i,
-    );
-  }
-  return ports.map((port) => `http://127.0.0.1:${port}/health`);
-}
-
 /** Two of each writer on one Temporal and one database, no faults: exact counts. */
 async function scaleOutPhase(): Promise<boolean> {
   const stack = new StackUnderTest(2);
@@ -102,7 +90,7 @@ async function scaleOutPhase(): Promise<boolean> {
   await stack.start();
   let db: Connection | null = null;
   try {
-    if (!(await waitFor(() => healthy(healthUrlsOf(stack, 2)), 15 * 60_000))) {
+    if (!(await waitFor(() => healthy(stack.healthUrls), 15 * 60_000))) {
       shout('chaos: scale-out: the stack did not come up');
       return false;
     }
@@ -146,7 +134,7 @@ async function faultsPhase(): Promise<number> {
   const stack = new StackUnderTest();
   say(`chaos: starting the stack in ${stack.dataDir} (its output: ${stack.logFile})`);
   await stack.start();
-  const healthUrls = healthUrlsOf(stack, 1);
+  const healthUrls = stack.healthUrls;
   let db: Connection | null = null;
   try {
     if (!(await waitFor(() => healthy(healthUrls), 15 * 60_000))) {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { IntakeModule } from '../apps/intake/src/intake.module';
 import { NotificationModule } from '../apps/notification/src/notification.module';
 import { ReportingModule } from '../apps/reporting/src/reporting.module';
+import { createApiDocument } from '../libs/common/src/http/api-document';
 
 const SERVICES: Record<string, Type<unknown>> = {
   intake: IntakeModule,
@@ -30,14 +30,7 @@ async function main(typesDir: string, documentsDir: string): Promise<void> {
       logger: false,
       abortOnError: false,
     });
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(`12368 ${name} service`)
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+    const document = createApiDocument(app, `12368 ${name} service`);
     writeFileSync(join(documentsDir, `${name}.json`), `${JSON.stringify(document, null, 2)}\n`);
     const types = astToString(await openapiTS(JSON.parse(JSON.stringify(document))));
     writeFileSync(

@@ -1,16 +1,15 @@
-import type { CalendarOverrideDoc } from '@court/database';
+import type { CalendarOverrideDoc, CalendarStore } from '@court/database';
 import {
   type CalendarInstant,
-  type CalendarOverrides,
   type CourtCalendar,
   createCourtCalendar,
   type PolicyDuration,
   type WorkingHours,
 } from '@court/domain';
-import type { Model } from 'mongoose';
 
 export interface CalendarActivityDeps {
-  overrides: Model<CalendarOverrideDoc>;
+  /** Where the overrides in force are read. */
+  calendar: CalendarStore;
   onProvisional?: (message: string) => void;
   /** How long the overrides in force are reused before being read again (default 1 s). */
   cacheMs?: number;
@@ -40,11 +39,8 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
     if (loaded && Date.now() - loaded.at < cacheMs && (loaded.latest?._id ?? 0) >= minVersion) {
       return loaded.latest;
     }
-    loading ??= deps.overrides
-      .findOne()
-      .sort({ _id: -1 })
-      .lean<CalendarOverrideDoc>()
-      .exec()
+    loading ??= deps.calendar
+      .latest()
       .then((latest) => {
         loaded = { at: Date.now(), latest };
         return latest;
@@ -65,7 +61,7 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
     if (!calendar) {
       if (calendars.size > 32) calendars.clear();
       calendar = createCourtCalendar({
-        overrides: (latest?.data as CalendarOverrides | undefined) ?? null,
+        overrides: latest?.data ?? null,
         workingHours,
         onProvisional: (notice) => deps.onProvisional?.(notice.message),
       });

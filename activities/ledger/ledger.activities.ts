@@ -1,14 +1,11 @@
-import {
-  isDuplicateKey,
-  type LedgerFactsStore,
-  type LedgerModels,
-  type TicketLedgerDoc,
-  ticketEventId,
-  type VoicemailDoc,
+import type {
+  LedgerFactsStore,
+  TicketLedgerDoc,
+  TicketLedgerRepository,
+  VoicemailRepository,
 } from '@court/database';
 import type { TimelineEvent } from '@court/domain';
-import { countLedgerEvents, insertedBeforeDuplicate } from '@court/telemetry';
-import type { Model } from 'mongoose';
+import { countLedgerEvents } from '@court/telemetry';
 
 export interface LedgerEventInput extends TimelineEvent {
   seq: number;
@@ -33,47 +30,23 @@ export interface LedgerSyncInput {
  * the ticket's facts for the metrics (the read model) are replaced from the merged document,
  * with its revision.
  */
-export function createLedgerActivities(models: LedgerModels, facts: LedgerFactsStore) {
+export function createLedgerActivities(ledger: TicketLedgerRepository, facts: LedgerFactsStore) {
   return {
     async syncTicketLedger({ ticketId, fields, events }: LedgerSyncInput): Promise<void> {
-      const merged = await models.tickets
-        .findOneAndUpdate(
-          { _id: ticketId },
-          // `rev` orders the ticket's facts that different workers stored (FactsSource); the
-          // workflow is this document's one writer, so `$inc` races no one. Not in the schema,
-          // hence `strict: false`.
-          { $set: fields, $inc: { rev: 1 } },
-          // No projection: FerretDB's findAndModify does not take one.
-          { upsert: true, returnDocument: 'after', strict: false },
-        )
-        .lean();
-      await Promise.all([
-        merged ? facts.put([merged]) : undefined,
-        insertEvents(models, ticketId, events).then((added) => countLedgerEvents(fields, added)),
-      ]);
-    },
-  };
-}
-
-async function insertEvents(models: LedgerModels, ticketId: string, events: LedgerEventInput[]) {
-  if (events.length === 0) return [];
-  try {
-    return await models.events.insertMany(
-      events.map((e) => ({
-        _id: ticketEventId(ticketId, e.seq),
-        ticketId,
+      const merged = await ledger.syncState(ticketId, fields);
+      const timeline = events.map((e) => ({
         seq: e.seq,
         at: new Date(e.at),
         kind: e.kind,
         actor: e.actor,
         note: e.note,
-      })),
-      { ordered: false },
-    );
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    return insertedBeforeDuplicate<{ kind: string; at: Date }>(error);
-  }
+      }));
+      await Promise.all([
+        merged ? facts.put([merged]) : undefined,
+        ledger.appendEvents(ticketId, timeline).then((added) => countLedgerEvents(fields, added)),
+      ]);
+    },
+  };
 }
 
 export type LedgerActivities = ReturnType<typeof createLedgerActivities>;
@@ -90,25 +63,19 @@ export interface VoicemailSyncInput {
 }
 
 /** The voicemail queue's state, written by its workflow (the intake stores the caller's number). */
-export function createVoicemailLedgerActivities(voicemails: Model<VoicemailDoc>) {
+export function createVoicemailLedgerActivities(voicemails: VoicemailRepository) {
   const date = (at: string | null) => (at ? new Date(at) : null);
   return {
     async syncVoicemail(input: VoicemailSyncInput): Promise<void> {
-      await voicemails.updateOne(
-        { _id: input.voicemailId },
-        {
-          $set: {
-            receivedAt: new Date(input.receivedAt),
-            status: input.status,
-            dueAt: date(input.dueAt),
-            overdueAt: date(input.overdueAt),
-            ticketId: input.ticketId,
-            loggedAt: date(input.loggedAt),
-            provisional: input.provisional,
-          },
-        },
-        { upsert: true },
-      );
+      await voicemails.syncQueueState(input.voicemailId, {
+        receivedAt: new Date(input.receivedAt),
+        status: input.status,
+        dueAt: date(input.dueAt),
+        overdueAt: date(input.overdueAt),
+        ticketId: input.ticketId,
+        loggedAt: date(input.loggedAt),
+        provisional: input.provisional,
+      });
     },
   };
 }

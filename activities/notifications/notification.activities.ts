@@ -1,11 +1,9 @@
-import type { DirectoryPersonDoc, NotificationModels } from '@court/database';
+import type { Storage } from '@court/database';
 import type { DeliverNoticesInput, NoticeBus, SmsProvider } from '@court/notifications';
 import { NotificationDelivery } from '@court/notifications';
-import type { Model } from 'mongoose';
 
 export interface NotificationActivityDeps {
-  models: NotificationModels;
-  people: Model<DirectoryPersonDoc>;
+  storage: Storage;
   now?: () => Date;
   /** Default: the outbox provider (stores as sent; nothing leaves the machine). */
   provider?: SmsProvider;
@@ -29,8 +27,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
   const delivery =
     deps.delivery ??
     new NotificationDelivery({
-      models: deps.models,
-      people: deps.people,
+      storage: deps.storage,
       now: deps.now,
       provider: deps.provider,
       bus: deps.bus,

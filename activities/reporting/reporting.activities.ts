@@ -1,13 +1,12 @@
 import type {
   BulletinDoc,
-  CalendarOverrideDoc,
+  BulletinRepository,
+  CalendarStore,
   LedgerFactsStore,
-  TicketLedgerDoc,
+  TicketLedgerRepository,
 } from '@court/database';
-import { findByIds, isDuplicateKey } from '@court/database';
 import {
   addCivilDays,
-  type CalendarOverrides,
   type CourtCalendar,
   createCourtCalendar,
   shanghaiDate,
@@ -16,7 +15,6 @@ import {
 import type { Notice } from '@court/notifications';
 import type { DirectoryNames, Period } from '@court/reporting';
 import { markedTicketIds } from '@court/reporting';
-import type { Model } from 'mongoose';
 import { bulletinNotices, ENTRY_PROJECTION, entryOf, groupEntries } from './bulletin-entries';
 import { ledgerMetrics } from './ledger-metrics';
 
@@ -31,10 +29,11 @@ export const BULLETIN_MAX_ENTRIES = 2_000;
 export const BULLETIN_PERIOD_DAYS = 7;
 
 export interface ReportingActivityDeps {
-  tickets: Model<TicketLedgerDoc>;
+  tickets: TicketLedgerRepository;
   facts: LedgerFactsStore;
-  bulletins: Model<BulletinDoc>;
-  calendarOverrides: Model<CalendarOverrideDoc>;
+  bulletins: BulletinRepository;
+  /** Where the overrides in force are read. */
+  calendar: CalendarStore;
   names: () => Promise<DirectoryNames>;
   now?: () => Date;
 }
@@ -66,12 +65,12 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
   const calendars = new Map<number, CourtCalendar>();
 
   async function calendar(): Promise<CourtCalendar> {
-    const latest = await deps.calendarOverrides.findOne().sort({ _id: -1 }).lean();
+    const latest = await deps.calendar.latest();
     const version = latest?._id ?? 0;
     let cal = calendars.get(version);
     if (!cal) {
       cal = createCourtCalendar({
-        overrides: (latest?.data as CalendarOverrides | undefined) ?? null,
+        overrides: latest?.data ?? null,
       });
       calendars.set(version, cal);
     }
@@ -81,7 +80,7 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
   /** The period's bulletined or overdue tickets, read by `_id` after the read model picked them. */
   async function list(mark: 'bulletinedAt' | 'overdueAt', period: Period, names: DirectoryNames) {
     const { ids, count } = await markedTicketIds(deps.facts, mark, period, BULLETIN_MAX_ENTRIES);
-    const docs = await findByIds(deps.tickets, ids, ENTRY_PROJECTION);
+    const docs = await deps.tickets.byIds(ids, ENTRY_PROJECTION);
     return {
       entries: docs.map((d) => entryOf(d, names)),
       count,
@@ -106,10 +105,7 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
       const weekBefore = new Date(
         shanghaiInstant(addCivilDays(today, -(input.days ?? BULLETIN_PERIOD_DAYS))),
       );
-      const last = await deps.bulletins
-        .findOne({ trigger: 'schedule' })
-        .sort({ createdAt: -1 })
-        .lean();
+      const last = await deps.bulletins.lastScheduled();
       const lastTo = last?.period?.to ? new Date(last.period.to) : null;
       const from = lastTo && lastTo < weekBefore ? lastTo : weekBefore;
       return { from: from.toISOString(), to: to.toISOString() };
@@ -121,10 +117,10 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
         from: input.from ? new Date(input.from) : null,
         to: new Date(input.to),
       };
-      const existing = await deps.bulletins.findById(input.bulletinId).lean();
+      const existing = await deps.bulletins.byId(input.bulletinId);
       let doc: BulletinDoc;
       if (existing) {
-        doc = existing as BulletinDoc;
+        doc = existing;
       } else {
         const [figures, bulletined, overdue] = await Promise.all([
           ledgerMetrics(deps.facts, period, names, { now: now() }),
@@ -138,7 +134,7 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
           workflowId: input.workflowId,
           period: { from: period.from, to: period.to! },
           createdAt: now(),
-          figures: figures as unknown as Record<string, unknown>,
+          figures,
           bulletined: bulletined.entries,
           overdue: overdue.entries,
           ...groupEntries(bulletined.entries, overdue.entries, names),
@@ -150,11 +146,8 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
         };
         // An insert, not an upsert with $setOnInsert: FerretDB drops the empty arrays of a
         // $setOnInsert (a period without bulletined tickets stored no `bulletined` at all).
-        try {
-          await deps.bulletins.create(doc);
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error; // a retried activity: the first write stands
-        }
+        // Not inserted: a retried activity, the first write stands.
+        await deps.bulletins.insert(doc);
       }
       return {
         bulletinId: doc._id,
@@ -171,9 +164,10 @@ export function createReportingActivities(deps: ReportingActivityDeps) {
       bulletinId: string;
       recipients: string[];
     }): Promise<void> {
-      await deps.bulletins.updateOne(
-        { _id: input.bulletinId },
-        { $set: { announcedTo: [...new Set(input.recipients)].sort(), announcedAt: now() } },
+      await deps.bulletins.markAnnounced(
+        input.bulletinId,
+        [...new Set(input.recipients)].sort(),
+        now(),
       );
     },
   };

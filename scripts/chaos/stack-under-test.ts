@@ -31,6 +31,7 @@ export class StackUnderTest {
     worker: 0,
   };
   mongodbUri = '';
+  temporalAddress = '';
 
   constructor(private readonly replicas = 1) {}
 
@@ -53,13 +54,14 @@ export class StackUnderTest {
       worker: worker!,
     };
     this.mongodbUri = `mongodb://127.0.0.1:${database}/court12368`;
+    this.temporalAddress = `127.0.0.1:${temporal}`;
     const log = createWriteStream(this.logFile);
     this.child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'scripts', 'start.js')], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
         DATA_DIR: this.dataDir,
-        TEMPORAL_ADDRESS: `127.0.0.1:${temporal}`,
+        TEMPORAL_ADDRESS: this.temporalAddress,
         TEMPORAL_UI_PORT: String(ui),
         MONGODB_URI: this.mongodbUri,
         INTAKE_PORT: String(intake),
@@ -75,6 +77,24 @@ export class StackUnderTest {
     });
     this.child.stdout?.pipe(log);
     this.child.stderr?.pipe(log);
+  }
+
+  /** Every service's `/health`, each replica's included. */
+  get healthUrls(): string[] {
+    const ports = [this.ports.reporting];
+    for (let i = 0; i < this.replicas; i++) {
+      ports.push(
+        this.ports.intake + 10 * i,
+        this.ports.notification + 10 * i,
+        this.ports.worker + 10 * i,
+      );
+    }
+    return ports.map((port) => `http://127.0.0.1:${port}/health`);
+  }
+
+  /** The start script's pid: every process of the stack runs below it. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
   }
 
   get url(): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StartReconciler } from '../../apps/intake/src/faults/start-reconciler';
 import { IdempotencyRecords } from '../../apps/intake/src/idempotency/idempotency-records';
-import { INTAKE_MODELS, type IntakeModels } from '../../apps/intake/src/intake-models';
+import { idempotencyKeyModel, workflowStartModel } from '../../libs/database/src';
 import { FaultProxy } from '../support/fault-proxy';
 import { filingComplaint, IntakeTestApp, randomMobile } from '../support/intake-app';
 import { eventually } from '../support/temporal-harness';
@@ -28,7 +28,10 @@ describe('intake under faults', () => {
     await Promise.all([temporal.down(), database.down()]);
   });
 
-  const models = () => t.app.get<IntakeModels>(INTAKE_MODELS);
+  const models = () => ({
+    workflowStarts: workflowStartModel(t.harness.database),
+    idempotency: idempotencyKeyModel(t.harness.database),
+  });
   const tickets = () => t.harness.database.collection('tickets');
   const voicemails = () => t.harness.database.collection('voicemails');
   const voicemail = () => ({

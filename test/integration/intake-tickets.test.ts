@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { INTAKE_MODELS } from '../../apps/intake/src/intake-models';
+import { INTAKE_STORE } from '../../apps/intake/src/intake-store';
 import { TicketCreation } from '../../apps/intake/src/tickets/ticket-creation.service';
 import { TicketIdService } from '../../apps/intake/src/tickets/ticket-ids.service';
 import { TicketWorkflowStart } from '../../apps/intake/src/tickets/ticket-workflow-start.service';
@@ -192,9 +192,9 @@ describe('intake: tickets', () => {
     });
 
     it('two id allocators (two processes) claiming at once never share a number', async () => {
-      const models = t.app.get(INTAKE_MODELS);
-      const a = new TicketIdService(models);
-      const b = new TicketIdService(models);
+      const store = t.app.get(INTAKE_STORE);
+      const a = new TicketIdService(store);
+      const b = new TicketIdService(store);
       const ids = await Promise.all(
         Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? a : b).claim()),
       );

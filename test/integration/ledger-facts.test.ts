@@ -9,6 +9,7 @@ import {
   LedgerFactsStore,
   ledgerModels,
   type TicketFacts,
+  TicketLedgerRepository,
   ticketFacts,
 } from '../../libs/database/src';
 import { answeredTicket } from '../support/ledger-seed';
@@ -68,7 +69,10 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       receivedAt: new Date(LATE_EVENING),
       status: 'open',
     });
-    const { syncTicketLedger } = createLedgerActivities(models, store);
+    const { syncTicketLedger } = createLedgerActivities(
+      TicketLedgerRepository.of(connection),
+      store,
+    );
     const fields = {
       type: 'complaint',
       status: 'dispatched',
@@ -81,7 +85,10 @@ describe('the metrics read model (ledger facts by day) on the database server', 
     };
     await syncTicketLedger({ ticketId: 'TF-1', fields: fields as never, events: [] });
     // The workflow moved to another worker: its write must win over the first one's.
-    const elsewhere = createLedgerActivities(models, processCopy().LedgerFactsStore.of(connection));
+    const elsewhere = createLedgerActivities(
+      TicketLedgerRepository.of(connection),
+      processCopy().LedgerFactsStore.of(connection),
+    );
     await elsewhere.syncTicketLedger({
       ticketId: 'TF-1',
       fields: { ...fields, overdueAt: new Date(LATE_EVENING + 3 * H) } as never,
@@ -654,7 +661,10 @@ describe('the metrics read model (ledger facts by day) on the database server', 
       status: 'dispatched',
       acceptedAt: null,
     });
-    const { syncTicketLedger } = createLedgerActivities(models, store);
+    const { syncTicketLedger } = createLedgerActivities(
+      TicketLedgerRepository.of(connection),
+      store,
+    );
     const fields = {
       type: 'complaint',
       status: 'dispatched',

@@ -19,7 +19,7 @@ import {
 import { NOTIFICATION_WORKER } from '../../apps/notification/src/notification-worker.provider';
 import { TokenService } from '../../libs/auth/src';
 import { configureHttpApp } from '../../libs/common/src';
-import { directoryPersonModel, notificationModels } from '../../libs/database/src';
+import { notificationModels, Storage } from '../../libs/database/src';
 import { parseQuietHours } from '../../libs/domain/src';
 import { answeredTicket, seedLedger } from '../support/ledger-seed';
 import { testDatabaseUri, testEnv, uniqueId } from '../support/test-env';
@@ -101,8 +101,7 @@ describe('caller receipt: the SMS to the caller, its number read from the ledger
   function delivery(deps: Partial<NotificationDeliveryDeps> = {}) {
     const lines: string[] = [];
     const own = new NotificationDelivery({
-      models,
-      people: directoryPersonModel(connection),
+      storage: new Storage(connection),
       logger: { log: (m) => lines.push(m), warn: (m) => lines.push(m) },
       ...deps,
     });
@@ -158,8 +157,7 @@ describe('caller receipt: the SMS to the caller, its number read from the ledger
 
     // The same notice again (a retried activity, another process): nothing new.
     const { deliverNotices } = createNotificationActivities({
-      models,
-      people: directoryPersonModel(connection),
+      storage: new Storage(connection),
       delivery: appDelivery,
     });
     await deliverNotices({ notices: [notice, notice], quietHours: null });

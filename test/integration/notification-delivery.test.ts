@@ -8,7 +8,7 @@ import {
 } from '@court/notifications';
 import mongoose from 'mongoose';
 import { createNotificationActivities } from '../../activities';
-import { directoryPersonModel, notificationModels } from '../../libs/database/src';
+import { directoryPersonModel, notificationModels, Storage } from '../../libs/database/src';
 import { parseQuietHours } from '../../libs/domain/src';
 import { FakeDysmsapi } from '../support/aliyun-sms-fake';
 import { eventually } from '../support/temporal-harness';
@@ -42,6 +42,7 @@ describe('notification delivery (real database; Alibaba Cloud SDK against a loca
   let connection: mongoose.Connection;
   let models: ReturnType<typeof notificationModels>;
   let people: ReturnType<typeof directoryPersonModel>;
+  let storage: Storage;
   let fake: FakeDysmsapi;
   let endpoint: string;
   const schedulers: SmsReleaseScheduler[] = [];
@@ -83,8 +84,7 @@ describe('notification delivery (real database; Alibaba Cloud SDK against a loca
   } {
     let scheduler: SmsReleaseScheduler | undefined;
     const delivery = new NotificationDelivery({
-      models,
-      people,
+      storage,
       onDueLater: (at) => scheduler?.arm(at),
       ...deps,
     });
@@ -92,7 +92,7 @@ describe('notification delivery (real database; Alibaba Cloud SDK against a loca
       scheduler = new SmsReleaseScheduler(delivery);
       schedulers.push(scheduler);
     }
-    const { deliverNotices } = createNotificationActivities({ models, people, delivery });
+    const { deliverNotices } = createNotificationActivities({ storage, delivery });
     return { delivery, deliverNotices };
   }
 
@@ -104,6 +104,7 @@ describe('notification delivery (real database; Alibaba Cloud SDK against a loca
     connection = await mongoose.createConnection(testDatabaseUri('delivery')).asPromise();
     models = notificationModels(connection);
     people = directoryPersonModel(connection);
+    storage = new Storage(connection);
     await people.bulkWrite(
       Object.entries(PHONES).map(([name, phone]) => ({
         updateOne: {
@@ -417,7 +418,7 @@ describe('notification delivery (real database; Alibaba Cloud SDK against a loca
       { _id: held.key },
       { $set: { sendAfter: new Date(Date.now() + 1_500) } },
     );
-    const realTime = new NotificationDelivery({ models, people, provider: aliyun() });
+    const realTime = new NotificationDelivery({ storage, provider: aliyun() });
     const scheduler = new SmsReleaseScheduler(realTime);
     await scheduler.start();
     try {
@@ -441,14 +442,13 @@ describe('notification delivery (real database; Alibaba Cloud SDK against a loca
   });
 
   it('in-app notices get unique clock-based sequence numbers under concurrency', async () => {
-    const deliveries = [1, 2, 3].map(() => new NotificationDelivery({ models, people }));
+    const deliveries = [1, 2, 3].map(() => new NotificationDelivery({ storage }));
     const notices = Array.from({ length: 30 }, () => notice('group:agent', { sms: false }));
     const before = Date.now();
     await Promise.all(
       notices.map((n, i) =>
         createNotificationActivities({
-          models,
-          people,
+          storage,
           delivery: deliveries[i % 3],
         }).deliverNotices({
           notices: [n],

@@ -13,7 +13,7 @@ import { NOTIFICATION_DELIVERY } from '../../apps/notification/src/notification.
 import { ticketActivities } from '../../apps/worker/src/ticket-worker.provider';
 import { type Principal, TokenService } from '../../libs/auth/src';
 import { configureHttpApp } from '../../libs/common/src';
-import { directoryPersonModel, notificationModels } from '../../libs/database/src';
+import { Storage } from '../../libs/database/src';
 import { ticketWorkflowOptions } from '../../workflows/ticket/contract';
 import { eventually, testDataConverter } from '../support/temporal-harness';
 import { testEnv, uniqueId } from '../support/test-env';
@@ -268,10 +268,7 @@ describe('notification service HTTP: inbox, mark read, SSE with resume, SMS list
     const stream = await SseClient.open(url, tokens.head!);
     const connection = app.get<mongoose.Connection>(getConnectionToken());
     // another process: its own delivery, not on this process's bus
-    const elsewhere = new NotificationDelivery({
-      models: notificationModels(connection),
-      people: directoryPersonModel(connection),
-    });
+    const elsewhere = new NotificationDelivery({ storage: new Storage(connection) });
     const foreign = inboxNotice('head-civil', 'warning');
     await elsewhere.deliver(foreign, null);
     // on its own: found by the feed's timer (the other process's head moved)
@@ -339,7 +336,7 @@ describe('notification service HTTP: inbox, mark read, SSE with resume, SMS list
       dataConverter: testDataConverter(),
       taskQueue,
       workflowsPath: require.resolve('../../workflows'),
-      activities: ticketActivities(app.get(getConnectionToken()), {}),
+      activities: ticketActivities(app.get(Storage), {}),
     });
     const running = worker.run();
     const stream = await SseClient.open(

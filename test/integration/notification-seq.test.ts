@@ -13,7 +13,7 @@ import {
 import { NOTIFICATION_WORKER } from '../../apps/notification/src/notification-worker.provider';
 import { TokenService } from '../../libs/auth/src';
 import { configureHttpApp } from '../../libs/common/src';
-import { directoryPersonModel, notificationModels } from '../../libs/database/src';
+import { notificationModels, Storage } from '../../libs/database/src';
 import { eventually } from '../support/temporal-harness';
 import { testEnv, uniqueId } from '../support/test-env';
 
@@ -127,10 +127,7 @@ describe('notice sequence numbers with two notification processes', () => {
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     here = app.get(NOTIFICATION_DELIVERY);
     const connection = app.get<mongoose.Connection>(getConnectionToken());
-    elsewhere = new NotificationDelivery({
-      models: notificationModels(connection),
-      people: directoryPersonModel(connection),
-    });
+    elsewhere = new NotificationDelivery({ storage: new Storage(connection) });
     token = await app
       .get(TokenService)
       .issue({ id: reader, name: '读者', roles: ['handler'], departmentId: null });
@@ -157,7 +154,8 @@ describe('notice sequence numbers with two notification processes', () => {
     ]);
     const storedIn = Date.now() - started;
 
-    const stored = await here.models.inbox.find({ recipientId: reader }).lean();
+    const { inbox } = notificationModels(app.get<mongoose.Connection>(getConnectionToken()));
+    const stored = await inbox.find({ recipientId: reader }).lean();
     expect(stored.map((n) => n._id).sort()).toEqual([...all].sort());
     const seqs = stored.map((n) => n.seq!);
     expect(new Set(seqs).size).toBe(all.length);

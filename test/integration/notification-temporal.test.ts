@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createNotificationActivities } from '../../activities';
-import { directoryPersonModel, notificationModels } from '../../libs/database/src';
+import { directoryPersonModel, notificationModels, Storage } from '../../libs/database/src';
 import { FakeDysmsapi } from '../support/aliyun-sms-fake';
 import { eventually, testDataConverter } from '../support/temporal-harness';
 import { testDatabaseUri, testEnv, uniqueId } from '../support/test-env';
@@ -60,11 +60,10 @@ describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
       dataConverter: testDataConverter(),
     });
     native = await NativeConnection.connect({ address: env.temporalAddress });
-    const models = notificationModels(database);
     // the service's wiring: one delivery, its release timer retries what the provider refused
+    const storage = new Storage(database);
     const delivery: NotificationDelivery = new NotificationDelivery({
-      models,
-      people,
+      storage,
       provider: new AliyunSmsProvider({
         accessKeyId: 'probe-key',
         accessKeySecret: 'probe-secret',
@@ -84,7 +83,7 @@ describe('deliverNotices under Temporal retries (Alibaba Cloud fake)', () => {
       dataConverter: testDataConverter(),
       taskQueue,
       workflowsPath: require.resolve('../support/sms-probe.workflow'),
-      activities: createNotificationActivities({ models, people, delivery }),
+      activities: createNotificationActivities({ storage, delivery }),
     });
     running = worker.run();
   }, 60_000);

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { createNotificationActivities } from '../../activities';
 import { ticketActivities } from '../../apps/worker/src/ticket-worker.provider';
-import { directoryPersonModel, ledgerModels, notificationModels } from '../../libs/database/src';
+import {
+  directoryPersonModel,
+  ledgerModels,
+  notificationModels,
+  Storage,
+} from '../../libs/database/src';
 import {
   createDirectory,
   DEMO_DIRECTORY,
@@ -83,12 +88,10 @@ export async function seedDirectoryPeople(connection: Connection): Promise<void>
 
 /** Every activity the workflows call, wired to the real database. */
 export function allActivities(connection: Connection, env: NodeJS.ProcessEnv = {}) {
+  const storage = new Storage(connection);
   return {
-    tickets: ticketActivities(connection, env),
-    notifications: createNotificationActivities({
-      models: notificationModels(connection),
-      people: directoryPersonModel(connection),
-    }),
+    tickets: ticketActivities(storage, env),
+    notifications: createNotificationActivities({ storage }),
   };
 }
 

@@ -13,7 +13,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DirectoryModule } from './directory/directory.module';
 import { FaultsModule } from './faults/faults.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
-import { IntakeModelsModule } from './intake-models';
+import { IntakeStoreModule } from './intake-store';
 import { SeedModule } from './seed/seed.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -28,7 +28,7 @@ import { WebAppModule } from './web/web-app.module';
     auditTrailModule('intake'),
     TemporalClientModule,
     AuthModule,
-    IntakeModelsModule,
+    IntakeStoreModule,
     FaultsModule,
     IdempotencyModule,
     SeedModule,

@@ -1,4 +1,4 @@
-import { directoryPersonModel, ledgerModels, notificationModels } from '@court/database';
+import { Storage } from '@court/database';
 // Not in the activities index: it loads the Alibaba Cloud SDK, which only this app needs.
 import {
   createSmsProvider,
@@ -17,8 +17,6 @@ import {
   OnModuleDestroy,
   Provider,
 } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 
 export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
 export const NOTIFICATION_DELIVERY = Symbol('NOTIFICATION_DELIVERY');
@@ -67,7 +65,7 @@ export class NoticeFeedHost implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(NOTIFICATION_SETTINGS) settings: NotificationSettings,
     bus: NoticeBus,
   ) {
-    this.feed = new NoticeFeed(delivery.models.inbox, delivery.models.heads, bus, {
+    this.feed = new NoticeFeed(delivery.storage.notices, bus, {
       selfId: delivery.instanceId,
       pollMs: settings.stream.catchupMs,
       lookBackMs: settings.stream.lookBackMs,
@@ -94,12 +92,11 @@ export const notificationProviders: Provider[] = [
   },
   {
     provide: NOTIFICATION_DELIVERY,
-    inject: [NOTIFICATION_SETTINGS, getConnectionToken(), NoticeBus],
-    useFactory: (settings: NotificationSettings, connection: Connection, bus: NoticeBus) => {
+    inject: [NOTIFICATION_SETTINGS, Storage, NoticeBus],
+    useFactory: (settings: NotificationSettings, storage: Storage, bus: NoticeBus) => {
       const logger = new Logger('SmsDelivery');
       const delivery: NotificationDelivery = new NotificationDelivery({
-        models: notificationModels(connection),
-        people: directoryPersonModel(connection),
+        storage,
         provider: createSmsProvider(settings.sms),
         bus,
         publicBaseUrl: settings.publicBaseUrl,
@@ -108,7 +105,6 @@ export const notificationProviders: Provider[] = [
         onDueLater: (at) => releaseHooks.get(delivery)?.arm(at),
         logger,
         callerReceipt: settings.callerReceipt,
-        tickets: ledgerModels(connection).tickets,
       });
       logger.log(
         `SMS provider: ${delivery.provider.name}; at most ${settings.smsRetry.maxAttempts} attempts per SMS; caller receipts ${settings.callerReceipt ? 'on' : 'off'}`,

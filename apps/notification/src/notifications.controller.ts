@@ -92,8 +92,8 @@ export class NotificationsController implements BeforeApplicationShutdown {
     private readonly feedHost: NoticeFeedHost,
   ) {}
 
-  private get inbox() {
-    return this.delivery.models.inbox;
+  private get notices() {
+    return this.delivery.storage.notices;
   }
 
   @Get()
@@ -104,14 +104,11 @@ export class NotificationsController implements BeforeApplicationShutdown {
     @CurrentUser() user: Principal,
   ): Promise<NotificationList> {
     const recipients = readableInboxes(user, query.recipientId);
-    const items = await this.inbox
-      .find({
-        recipientId: { $in: recipients },
-        ...(query.unread ? { readAt: null } : {}),
-      })
-      .sort({ createdAt: -1, _id: 1 })
-      .limit(query.limit ?? 50)
-      .lean();
+    const items = await this.notices.list({
+      recipientIds: recipients,
+      unreadOnly: query.unread,
+      limit: query.limit ?? 50,
+    });
     return { items: items.map(noticeView) };
   }
 
@@ -187,11 +184,7 @@ export class NotificationsController implements BeforeApplicationShutdown {
         let from = resumeAfter >= FIRST_CLOCK_SEQ ? resumeAfter - feed.lookBack() : resumeAfter;
         // page through what was missed (bounded: at most 20 pages of 500)
         for (let page = 0; page < 20 && !closed; page++) {
-          const missed = await this.inbox
-            .find({ recipientId: { $in: [...recipients] }, seq: { $gt: from } })
-            .sort({ seq: 1 })
-            .limit(500)
-            .lean();
+          const missed = await this.notices.after(from, 500, [...recipients]);
           for (const n of missed) send(n);
           if (missed.length < 500) break;
           from = missed[missed.length - 1]!.seq!;
@@ -215,17 +208,16 @@ export class NotificationsController implements BeforeApplicationShutdown {
     @Param('id') id: string,
     @CurrentUser() user: Principal,
   ): Promise<NotificationView> {
-    const notice = await this.inbox.findById(id).lean();
+    const notice = await this.notices.byId(id);
     if (!notice) throw new NotFoundException({ statusCode: 404, message: '通知不存在' });
     const own = [user.id, ...user.roles.map((role) => `group:${role}`)];
     if (!own.includes(notice.recipientId) && !user.roles.includes('admin')) {
       throw new ForbiddenException({ statusCode: 403, message: '只能标记自己的通知' });
     }
     if (!notice.readAt) {
-      const readAt = new Date();
-      await this.inbox.updateOne({ _id: id, readAt: null }, { $set: { readAt } });
+      await this.notices.markRead(id, new Date());
     }
-    return noticeView((await this.inbox.findById(id).lean())!);
+    return noticeView((await this.notices.byId(id))!);
   }
 }
 
@@ -247,15 +239,10 @@ export class SmsController {
   })
   @ApiOkResponse({ type: SmsList })
   async list(@Query() query: ListSmsQuery, @Audited() by: AuditSource): Promise<SmsList> {
-    const filter: Record<string, unknown> = {};
-    if (query.ticketId) filter.ticketId = query.ticketId;
-    if (query.recipientId) filter.recipientId = query.recipientId;
-    if (query.status) filter.status = query.status;
-    const items = await this.delivery.models.sms
-      .find(filter)
-      .sort({ createdAt: 1, _id: 1 })
-      .limit(query.limit ?? 100)
-      .lean();
+    const items = await this.delivery.storage.smsOutbox.list(
+      { ticketId: query.ticketId, recipientId: query.recipientId, status: query.status },
+      query.limit ?? 100,
+    );
     if (items.length > 0) {
       // Full numbers are answered only once the read is recorded (fails closed: 503).
       const tickets = [...new Set(items.map((m) => m.ticketId).filter(Boolean))];

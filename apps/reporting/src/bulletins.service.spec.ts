@@ -19,7 +19,7 @@ import {
   ReportPeriodDto,
   TypeFiguresDto,
 } from './dto/bulletin.dto';
-import type { ReportingModels } from './reporting.providers';
+import type { ReportingStore } from './reporting.providers';
 
 /** The names OpenAPI documents for a response class (inherited ones included). */
 function documentedFields(dto: abstract new () => unknown): string[] {
@@ -138,16 +138,10 @@ describe('the OpenAPI schemas of bulletins', () => {
 
   it('document every field of the list', async () => {
     const { figures: _f, bulletined: _b, overdue: _o, ...listed } = doc;
-    const query = {
-      sort: () => query,
-      skip: () => query,
-      limit: () => query,
-      lean: async () => [listed],
-    };
-    const models = {
-      bulletins: { find: () => query, countDocuments: async () => 1 },
-    } as unknown as ReportingModels;
-    const list = await new BulletinsService(models, {} as Client).list(1, 20);
+    const store = {
+      bulletins: { page: async () => [listed], count: async () => 1 },
+    } as unknown as ReportingStore;
+    const list = await new BulletinsService(store, {} as Client).list(1, 20);
     expect(keysOf(list)).toEqual(documentedFields(BulletinListDto));
     expect(keysOf(list.items[0])).toEqual(documentedFields(BulletinSummaryDto));
     expect(keysOf(list.items[0]?.period)).toEqual(documentedFields(BulletinPeriodDto));

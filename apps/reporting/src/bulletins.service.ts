@@ -19,7 +19,7 @@ import type {
   NamedFiguresDto,
 } from './dto/bulletin.dto';
 import type { ExportColumn } from './exports';
-import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
+import { REPORTING_STORE, type ReportingStore } from './reporting.providers';
 
 function entryJson(e: BulletinEntry): BulletinEntryDto {
   return {
@@ -55,9 +55,6 @@ const LIFECYCLE_FIGURES_BEFORE: Pick<Metrics, LifecycleFigure> = {
   reassigned: 0,
   extensions: { requested: 0, approved: 0, refused: 0 },
 };
-
-/** The lists of a bulletin read with them (FerretDB may have dropped empty ones). */
-const listsOf = (d: object) => d as { bulletined?: BulletinEntry[]; overdue?: BulletinEntry[] };
 
 /** A bulletin's entries in a handler's part (all of them without a view). */
 export function entriesIn(list: BulletinEntry[], view?: HandlerView): BulletinEntry[] {
@@ -152,20 +149,15 @@ export function bulletinRow(e: BulletinEntry): (string | number)[] {
 @Injectable()
 export class BulletinsService {
   constructor(
-    @Inject(REPORTING_MODELS) private readonly models: ReportingModels,
+    @Inject(REPORTING_STORE) private readonly store: ReportingStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   /** A page of bulletins; a handler's counts are of their part (the lists are read for them). */
   async list(page: number, limit: number, view?: HandlerView): Promise<BulletinListDto> {
     const [docs, total] = await Promise.all([
-      this.models.bulletins
-        .find({}, view ? { figures: 0 } : { figures: 0, bulletined: 0, overdue: 0 })
-        .sort({ createdAt: -1 })
-        .skip((page - 1) * limit)
-        .limit(limit)
-        .lean(),
-      this.models.bulletins.countDocuments({}),
+      this.store.bulletins.page((page - 1) * limit, limit, view !== undefined),
+      this.store.bulletins.count(),
     ]);
     return {
       items: docs.map((d) => ({
@@ -176,8 +168,9 @@ export class BulletinsService {
         createdAt: isoTime(d.createdAt),
         counts: view
           ? {
-              bulletined: entriesIn(listsOf(d).bulletined ?? [], view).length,
-              overdue: entriesIn(listsOf(d).overdue ?? [], view).length,
+              // read with the lists (FerretDB may have dropped empty ones)
+              bulletined: entriesIn(d.bulletined ?? [], view).length,
+              overdue: entriesIn(d.overdue ?? [], view).length,
             }
           : d.counts,
         announcedAt: isoTime(d.announcedAt),
@@ -189,9 +182,9 @@ export class BulletinsService {
   }
 
   async get(id: string): Promise<StoredBulletin> {
-    const doc = await this.models.bulletins.findById(id).lean();
+    const doc = await this.store.bulletins.byId<StoredBulletin['figures']>(id);
     if (!doc) throw new NotFoundException(`通报不存在：${id}`);
-    return withLists(doc as StoredBulletin);
+    return withLists(doc);
   }
 
   /** Runs the bulletin workflow now for a period and returns the stored bulletin. */

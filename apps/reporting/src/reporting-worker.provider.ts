@@ -6,7 +6,7 @@ import { TASK_QUEUES, WorkerHost } from '@court/temporal';
 import { Provider } from '@nestjs/common';
 import { WorkerOptions } from '@temporalio/worker';
 import { createReportingActivities } from '../../../activities/reporting/reporting.activities';
-import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
+import { REPORTING_STORE, type ReportingStore } from './reporting.providers';
 
 /** Built by `npm run build` (scripts/bundle-workflows); absent in tests, which bundle on start. */
 const PREBUILT_BUNDLE = join(__dirname, '..', '..', '..', 'bulletin-workflow-bundle.js');
@@ -22,15 +22,12 @@ export const REPORTING_WORKER = Symbol('REPORTING_WORKER');
 /** Hosts the bulletin workflow and the `reporting` activities on task queue `reporting`. */
 export const reportingWorkerProvider: Provider = {
   provide: REPORTING_WORKER,
-  inject: [SERVICE_CONFIG, REPORTING_MODELS, DirectoryNamesSource],
-  useFactory: (config: ServiceConfig, models: ReportingModels, directory: DirectoryNamesSource) =>
+  inject: [SERVICE_CONFIG, REPORTING_STORE, DirectoryNamesSource],
+  useFactory: (config: ServiceConfig, store: ReportingStore, directory: DirectoryNamesSource) =>
     new WorkerHost('reporting', config.temporal, async () => ({
       taskQueue: TASK_QUEUES.reporting,
       activities: createReportingActivities({
-        tickets: models.tickets,
-        facts: models.facts,
-        bulletins: models.bulletins,
-        calendarOverrides: models.calendarOverrides,
+        ...store,
         names: () => directory.names(),
       }),
       ...workflowSource(),

@@ -9,7 +9,7 @@ import { ReportAccess } from './access';
 import { BulletinSchedule } from './bulletin-schedule';
 import { BulletinsController } from './bulletins.controller';
 import { BulletinsService } from './bulletins.service';
-import { REPORTING_MODELS, type ReportingModels, reportingProviders } from './reporting.providers';
+import { REPORTING_STORE, type ReportingStore, reportingProviders } from './reporting.providers';
 import { reportingWorkerProvider } from './reporting-worker.provider';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -33,8 +33,8 @@ import { ReportsService } from './reports.service';
     BulletinSchedule,
     reportingWorkerProvider,
     ...openTicketsGauge({
-      inject: [REPORTING_MODELS],
-      useFactory: (m: ReportingModels) => m.facts,
+      inject: [REPORTING_STORE],
+      useFactory: (store: ReportingStore) => store.facts,
     }),
   ],
 })

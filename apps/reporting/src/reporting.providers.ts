@@ -1,48 +1,54 @@
-import {
-  bulletinModel,
-  calendarOverrideModel,
+import type {
+  BulletinRepository,
+  CalendarStore,
   LedgerFactsStore,
-  ledgerModels,
+  TicketLedgerRepository,
 } from '@court/database';
+import { Storage } from '@court/database';
 import { DirectoryNamesSource } from '@court/reporting';
 import { Logger, Provider } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { loadReportingSettings, REPORTING_SETTINGS } from './reporting-settings';
 
-export const REPORTING_MODELS = Symbol('REPORTING_MODELS');
+export const REPORTING_STORE = Symbol('REPORTING_STORE');
 
 /** The metrics' read model kept in memory: ≈150 bytes a ticket, within the heap cap (192 MB). */
 const FACTS_CACHE_TICKETS = 250_000;
 
-export function reportingModels(connection: Connection) {
+/** The repositories the reports and the bulletins read and write. */
+export interface ReportingStore {
+  tickets: TicketLedgerRepository;
+  facts: LedgerFactsStore;
+  bulletins: BulletinRepository;
+  calendar: CalendarStore;
+}
+
+export function reportingStore(storage: Storage): ReportingStore {
   return {
-    tickets: ledgerModels(connection).tickets,
-    facts: LedgerFactsStore.of(connection, { cacheTickets: FACTS_CACHE_TICKETS }),
-    bulletins: bulletinModel(connection),
-    calendarOverrides: calendarOverrideModel(connection),
+    tickets: storage.ticketLedger,
+    facts: storage.facts({ cacheTickets: FACTS_CACHE_TICKETS }),
+    bulletins: storage.bulletins,
+    calendar: storage.calendar,
   };
 }
-export type ReportingModels = ReturnType<typeof reportingModels>;
 
 export const reportingProviders: Provider[] = [
   { provide: REPORTING_SETTINGS, useFactory: () => loadReportingSettings() },
   {
-    provide: REPORTING_MODELS,
-    inject: [getConnectionToken()],
-    useFactory: async (connection: Connection) => {
-      const models = reportingModels(connection);
+    provide: REPORTING_STORE,
+    inject: [Storage],
+    useFactory: async (storage: Storage) => {
+      const store = reportingStore(storage);
       // The reports' indexes (ticket-ledger.schema.ts), made here too: the reporting service
       // may start before any other service has touched the collections.
-      await Promise.all([models.tickets.createIndexes(), models.bulletins.createIndexes()]);
-      await warmFacts(models.facts);
-      return models;
+      await Promise.all([store.tickets.ensureReportIndexes(), store.bulletins.ensureIndexes()]);
+      await warmFacts(store.facts);
+      return store;
     },
   },
   {
     provide: DirectoryNamesSource,
-    inject: [getConnectionToken()],
-    useFactory: (connection: Connection) => new DirectoryNamesSource(connection),
+    inject: [Storage],
+    useFactory: (storage: Storage) => new DirectoryNamesSource(storage.directory),
   },
 ];
 

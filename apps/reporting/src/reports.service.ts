@@ -1,16 +1,13 @@
-import { findByIds } from '@court/database';
 import { type CourtCalendar, createCourtCalendar, formatShanghai } from '@court/domain';
 import type { DirectoryNames, Metrics } from '@court/reporting';
 import {
   DirectoryNamesSource,
   type HandlerView,
   LEDGER_PROJECTION,
-  LEDGER_SORT,
   type LedgerDoc,
   type LedgerFilter,
   ledgerItem,
   ledgerPageIds,
-  ledgerQuery,
   type Period,
   PeriodError,
   parsePeriod,
@@ -20,7 +17,7 @@ import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common'
 import { ledgerMetrics } from '../../../activities/reporting/reporting.activities';
 import type { LedgerPageDto } from './dto/ledger.dto';
 import type { UnacceptedListDto } from './dto/unaccepted.dto';
-import { REPORTING_MODELS, type ReportingModels } from './reporting.providers';
+import { REPORTING_STORE, type ReportingStore } from './reporting.providers';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 
 /** `from` / `to` of a request, or 400 with the field named. */
@@ -46,7 +43,7 @@ export class ReportsService {
   private calendarOf: { version: number; calendar: CourtCalendar } | null = null;
 
   constructor(
-    @Inject(REPORTING_MODELS) private readonly models: ReportingModels,
+    @Inject(REPORTING_STORE) private readonly store: ReportingStore,
     @Inject(REPORTING_SETTINGS) private readonly settings: ReportingSettings,
     private readonly directory: DirectoryNamesSource,
   ) {}
@@ -57,10 +54,10 @@ export class ReportsService {
 
   async ledgerPage(filter: LedgerFilter, page: number, limit: number): Promise<LedgerPageDto> {
     const [{ ids, total }, names] = await Promise.all([
-      ledgerPageIds(this.models.facts, filter, page, limit),
+      ledgerPageIds(this.store.facts, filter, page, limit),
       this.names(),
     ]);
-    const docs = await findByIds(this.models.tickets, ids, LEDGER_PROJECTION);
+    const docs = await this.store.tickets.byIds(ids, LEDGER_PROJECTION);
     return {
       items: docs.map((doc) => ledgerItem(doc, names)),
       total,
@@ -70,26 +67,18 @@ export class ReportsService {
   }
 
   /** The ledger's documents in ledger order, from a cursor (bounded memory). */
-  async *ledgerDocs(filter: LedgerFilter): AsyncGenerator<LedgerDoc> {
-    const cursor = this.models.tickets.collection
-      // The driver's collection is untyped: its documents are the ledger's, projected.
-      .find<LedgerDoc>(ledgerQuery(filter), { projection: LEDGER_PROJECTION, batchSize: 500 })
-      .sort(LEDGER_SORT);
-    try {
-      for await (const doc of cursor) yield doc;
-    } finally {
-      await cursor.close();
-    }
+  ledgerDocs(filter: LedgerFilter): AsyncGenerator<LedgerDoc> {
+    return this.store.tickets.inLedgerOrder<LedgerDoc>(filter, LEDGER_PROJECTION);
   }
 
   /** The metrics of the whole court, or of a handler's part. */
   async metrics(period: Period, view?: HandlerView): Promise<Metrics> {
-    return ledgerMetrics(this.models.facts, period, await this.names(), { view });
+    return ledgerMetrics(this.store.facts, period, await this.names(), { view });
   }
 
   /** The court calendar with the overrides in force (an admin's import) and the working hours. */
   private async calendar(): Promise<CourtCalendar> {
-    const latest = await this.models.calendarOverrides.findOne().sort({ _id: -1 }).lean();
+    const latest = await this.store.calendar.latest();
     const version = latest?._id ?? 0;
     if (this.calendarOf?.version !== version) {
       this.calendarOf = {
@@ -111,7 +100,7 @@ export class ReportsService {
 
   /** 未签收: the transfers whose time to accept (ACCEPT_WITHIN) has passed without 签收. */
   async unaccepted(limit: number, now = new Date()): Promise<UnacceptedListDto> {
-    const { items, total } = await unacceptedTickets(this.models.facts, {
+    const { items, total } = await unacceptedTickets(this.store.facts, {
       now: now.getTime(),
       calendar: await this.calendar(),
       within: this.settings.acceptWithin,

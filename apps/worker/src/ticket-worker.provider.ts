@@ -1,20 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
-import {
-  buildLedgerFacts,
-  calendarOverrideModel,
-  LedgerFactsStore,
-  ledgerModels,
-  voicemailModel,
-} from '@court/database';
+import { Storage } from '@court/database';
 import { parsePolicy } from '@court/domain';
 import { activeTracing, workflowTracingModules } from '@court/telemetry';
 import { TASK_QUEUES, WorkerHost } from '@court/temporal';
 import { Logger, Provider } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { WorkerOptions } from '@temporalio/worker';
-import type { Connection } from 'mongoose';
 import {
   createCalendarActivities,
   createLedgerActivities,
@@ -45,13 +37,13 @@ function workflowSource(): Pick<
 }
 
 /** The ticket-side activities: ledger writes, the court calendar, the worker's policy. */
-export function ticketActivities(connection: Connection, env: NodeJS.ProcessEnv = process.env) {
+export function ticketActivities(storage: Storage, env: NodeJS.ProcessEnv = process.env) {
   const logger = new Logger('CourtCalendar');
   return {
-    ...createLedgerActivities(ledgerModels(connection), LedgerFactsStore.of(connection)),
-    ...createVoicemailLedgerActivities(voicemailModel(connection)),
+    ...createLedgerActivities(storage.ticketLedger, storage.facts()),
+    ...createVoicemailLedgerActivities(storage.voicemails),
     ...createCalendarActivities({
-      overrides: calendarOverrideModel(connection),
+      calendar: storage.calendar,
       onProvisional: (message) => logger.warn(message),
     }),
     ...createPolicyActivities(parsePolicy(env)),
@@ -62,14 +54,14 @@ export const TICKET_WORKER = Symbol('TICKET_WORKER');
 
 export const ticketWorkerProvider: Provider = {
   provide: TICKET_WORKER,
-  inject: [SERVICE_CONFIG, getConnectionToken()],
-  useFactory: (config: ServiceConfig, connection: Connection) => {
-    const activities = ticketActivities(connection);
+  inject: [SERVICE_CONFIG, Storage],
+  useFactory: (config: ServiceConfig, storage: Storage) => {
+    const activities = ticketActivities(storage);
     return new WorkerHost(
       'tickets',
       config.temporal,
       async () => {
-        await buildMetricsReadModel(connection);
+        await buildMetricsReadModel(storage);
         return {
           taskQueue: TASK_QUEUES.tickets,
           activities,
@@ -85,10 +77,10 @@ export const ticketWorkerProvider: Provider = {
  * A ledger from before the metrics' read model existed gets it built once, before this worker
  * (the ledger's writer) takes its first task.
  */
-async function buildMetricsReadModel(connection: Connection): Promise<void> {
+async function buildMetricsReadModel(storage: Storage): Promise<void> {
   const logger = new Logger('LedgerFacts');
   let lastReport = 0;
-  const result = await buildLedgerFacts(connection, (done) => {
+  const result = await storage.buildLedgerFacts((done) => {
     if (Date.now() - lastReport < 5_000) return;
     lastReport = Date.now();
     logger.log(`正在为统计指标建立台账索引：已处理 ${done} 件工单`);

@@ -1,17 +1,17 @@
+import type { Storage } from '@court/database';
 import type { WorkerHost } from '@court/temporal';
 import type { Connection as TemporalConnection } from '@temporalio/client';
 import type { Response } from 'express';
-import type { Connection as MongoConnection } from 'mongoose';
 import { WorkerHealthController } from './worker-health.controller';
 import { workerHealthPort } from './worker-settings';
 
 function controller(state: { database: boolean; temporal: boolean; running: boolean }) {
   const answer = (ok: boolean) => (ok ? Promise.resolve({}) : Promise.reject(new Error('down')));
-  const mongo = { db: { admin: () => ({ ping: () => answer(state.database) }) } };
+  const storage = { databaseHealth: { ping: () => answer(state.database) } };
   const temporal = { healthService: { check: () => answer(state.temporal) } };
   const worker = { isRunning: () => state.running };
   return new WorkerHealthController(
-    mongo as unknown as MongoConnection,
+    storage as unknown as Storage,
     temporal as unknown as TemporalConnection,
     worker as unknown as WorkerHost,
   );

@@ -1,10 +1,9 @@
 import { HealthController } from '@court/common';
+import { Storage } from '@court/database';
 import { TEMPORAL_CONNECTION, WorkerHost } from '@court/temporal';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import { Connection as TemporalConnection } from '@temporalio/client';
 import type { Response } from 'express';
-import { Connection as MongoConnection } from 'mongoose';
 import { TICKET_WORKER } from './ticket-worker.provider';
 
 /**
@@ -17,11 +16,11 @@ export class WorkerHealthController {
   private readonly dependencies: HealthController;
 
   constructor(
-    @InjectConnection() mongo: MongoConnection,
+    storage: Storage,
     @Inject(TEMPORAL_CONNECTION) temporal: TemporalConnection,
     @Inject(TICKET_WORKER) private readonly worker: WorkerHost,
   ) {
-    this.dependencies = new HealthController(mongo, temporal);
+    this.dependencies = new HealthController(storage, temporal);
   }
 
   @Get()

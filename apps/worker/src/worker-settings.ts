@@ -1,4 +1,4 @@
-import { ConfigError } from '@court/config';
+import { ConfigError, listenHost } from '@court/config';
 
 export const DEFAULT_WORKER_HEALTH_PORT = 3003;
 
@@ -32,6 +32,6 @@ export function workerMetricsPort(env: NodeJS.ProcessEnv = process.env): number 
 export function workerMetricsBindAddress(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const port = workerMetricsPort(env);
   if (port === null) return undefined;
-  const host = env.HOST?.trim() || '127.0.0.1';
+  const host = listenHost(env);
   return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

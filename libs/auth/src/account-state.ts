@@ -1,8 +1,6 @@
 import { ConfigError } from '@court/config';
-import { type AccountState, AccountStore } from '@court/database';
+import { type AccountState, type AccountStore, Storage } from '@court/database';
 import { Inject, Injectable } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 
 /** The provider of `accountStateCacheMs()`, read once at start (AuthModule). */
 export const AUTH_STATE_CACHE_MS = Symbol('AUTH_STATE_CACHE_MS');
@@ -33,10 +31,10 @@ export class AccountStateCache {
   private readonly entries = new Map<string, { at: number; state: Promise<AccountState | null> }>();
   private readonly store: AccountStore;
   constructor(
-    @Inject(getConnectionToken()) connection: Connection,
+    storage: Storage,
     @Inject(AUTH_STATE_CACHE_MS) private readonly ttlMs: number,
   ) {
-    this.store = AccountStore.of(connection);
+    this.store = storage.accounts;
   }
 
   get(id: string, now = Date.now()): Promise<AccountState | null> {

@@ -1,3 +1,4 @@
+import { listenHost } from '@court/config';
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -31,9 +32,7 @@ export async function bootstrapHttpService(
     useAccessLog(app, processLogger(service));
     configureHttpApp(app, `12368 ${service} service`);
     const listenPort = port(app);
-    // Loopback unless told otherwise: the embedded default serves this machine only; containers
-    // (docker-compose) set HOST=0.0.0.0.
-    await app.listen(listenPort, process.env.HOST?.trim() || '127.0.0.1');
+    await app.listen(listenPort, listenHost());
     signalReady(service, `http://127.0.0.1:${listenPort}`);
     return app;
   } catch (error) {

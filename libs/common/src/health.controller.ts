@@ -1,10 +1,9 @@
 import { Public } from '@court/auth';
+import { Storage } from '@court/database';
 import { TEMPORAL_CONNECTION } from '@court/temporal';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import { Connection as TemporalConnection } from '@temporalio/client';
 import type { Response } from 'express';
-import { Connection as MongoConnection } from 'mongoose';
 
 type Check = 'ok' | 'unreachable';
 
@@ -13,7 +12,7 @@ type Check = 'ok' | 'unreachable';
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectConnection() private readonly mongo: MongoConnection,
+    private readonly storage: Storage,
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: TemporalConnection,
   ) {}
 
@@ -27,7 +26,7 @@ export class HealthController {
 
   private async checkDatabase(): Promise<Check> {
     try {
-      await withTimeout(this.mongo.db!.admin().ping(), 2_000);
+      await withTimeout(this.storage.databaseHealth.ping(), 2_000);
       return 'ok';
     } catch {
       return 'unreachable';

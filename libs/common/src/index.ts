@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './health.controller';
+export * from './http/api-document';
 export * from './http/api-exception.filter';
 export * from './http/configure-http-app';
 export * from './http/dependency-errors';

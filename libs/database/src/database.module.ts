@@ -1,6 +1,8 @@
 import { SERVICE_CONFIG, ServiceConfig } from '@court/config';
-import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { Global, Module } from '@nestjs/common';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { Storage } from './storage';
 
 /**
  * How long an operation waits for a database that does not answer before it fails (and the API
@@ -10,7 +12,11 @@ import { MongooseModule } from '@nestjs/mongoose';
  */
 export const DATABASE_WAIT_MS = 1_000;
 
-/** The one MongoDB connection of a service (MongoDB in production, FerretDB embedded). */
+/**
+ * The one MongoDB connection of a service (MongoDB in production, FerretDB embedded), and the
+ * `Storage` whose repositories everything else stores through.
+ */
+@Global()
 @Module({
   imports: [
     MongooseModule.forRootAsync({
@@ -22,6 +28,13 @@ export const DATABASE_WAIT_MS = 1_000;
       }),
     }),
   ],
-  exports: [MongooseModule],
+  providers: [
+    {
+      provide: Storage,
+      inject: [getConnectionToken()],
+      useFactory: (connection: Connection) => new Storage(connection),
+    },
+  ],
+  exports: [MongooseModule, Storage],
 })
 export class DatabaseModule {}

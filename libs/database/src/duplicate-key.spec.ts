@@ -1,4 +1,4 @@
-import { isDuplicateKey } from './duplicate-key';
+import { insertedBeforeDuplicate, isDuplicateKey } from './duplicate-key';
 
 describe('isDuplicateKey', () => {
   it.each([
@@ -17,5 +17,14 @@ describe('isDuplicateKey', () => {
     ['no error object', null, false],
   ])('%s', (_what, error, expected) => {
     expect(isDuplicateKey(error)).toBe(expected);
+  });
+});
+
+describe('insertedBeforeDuplicate', () => {
+  it('reads what an unordered insertMany inserted before its duplicate-key error', () => {
+    const error = Object.assign(new Error('E11000'), { insertedDocs: [{ kind: 'created' }] });
+    expect(insertedBeforeDuplicate(error)).toEqual([{ kind: 'created' }]);
+    expect(insertedBeforeDuplicate(new Error('E11000'))).toEqual([]);
+    expect(insertedBeforeDuplicate(null)).toEqual([]);
   });
 });

@@ -9,12 +9,15 @@
  * activities).
  */
 
+export * from './body-openapi';
+export * from './body-schema';
 export * from './calendar';
 export * from './calendar-import';
 export * from './calendar-overrides';
 export * from './calendar-types';
 export * from './case-import';
 export * from './case-number';
+export * from './create-ticket-schema';
 export * from './csv-text';
 export * from './demo-directory';
 export * from './directory';

@@ -27,6 +27,10 @@ function closure(file: string, seen = new Set<string>()): Set<string> {
 const WORKFLOW_SAFE = [
   'ticket.ts',
   'ticket-validation.ts',
+  'create-ticket-schema.ts',
+  'body-schema.ts',
+  'body-reader.ts',
+  'body-openapi.ts',
   'phone.ts',
   'case-number.ts',
   'directory.ts',

@@ -186,3 +186,41 @@ describe('parseCreateTicket', () => {
     expect(validateCreateTicket([])).toEqual([{ field: 'body', message: '请求体应为JSON对象' }]);
   });
 });
+
+describe('parseCreateTicket refuses fields it does not know', () => {
+  it.each([
+    [{ ...minimal, colour: 'red' }, 'colour'],
+    [{ ...minimal, caller: { name: '张三', phone: '13800138000', vip: true } }, 'caller.vip'],
+    [{ ...minimal, flags: { urgent: false, vip: true } }, 'flags.vip'],
+    [
+      { ...minimal, type: 'complaint', complaint: { category: 'filing', judge: '王法官' } },
+      'complaint.judge',
+    ],
+    [
+      { ...minimal, override: { action: 'direct_answer', reason: '已答复', by: 'agent01' } },
+      'override.by',
+    ],
+  ])('%#: names %s, in Chinese', (body, field) => {
+    expect(validateCreateTicket(body)).toEqual([
+      { field, message: `不接受未定义的字段“${field}”` },
+    ]);
+  });
+
+  it('reports them after the problems of the declared fields', () => {
+    expect(fields({ ...minimal, $where: '1', content: '', caller: { phone: 1 } })).toEqual([
+      'caller.name',
+      'caller.phone',
+      'content',
+      '$where',
+    ]);
+  });
+
+  it('still names a nested value that is not an object by its own message', () => {
+    expect(validateCreateTicket({ ...minimal, flags: 'urgent' })).toEqual([
+      { field: 'flags', message: '标记应为对象' },
+    ]);
+    expect(validateCreateTicket({ ...minimal, override: ['transfer'] })).toEqual([
+      { field: 'override', message: '改变处理方式应为对象 { action, targetId, reason }' },
+    ]);
+  });
+});

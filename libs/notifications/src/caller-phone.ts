@@ -1,6 +1,5 @@
-import type { TicketLedgerDoc } from '@court/database';
+import type { TicketLedgerRepository } from '@court/database';
 import { maskPhone, parsePhone } from '@court/domain';
-import type { Model } from 'mongoose';
 
 /**
  * The caller's mobile number of a ticket, read from its ledger row (the workflow never holds
@@ -8,12 +7,10 @@ import type { Model } from 'mongoose';
  * caller phone, or a landline, which cannot take an SMS.
  */
 export async function callerMobile(
-  tickets: Model<TicketLedgerDoc>,
+  ledger: TicketLedgerRepository,
   ticketId: string,
 ): Promise<{ ok: true; phone: string } | { ok: false; why: string; inLedger: boolean }> {
-  const row = await tickets
-    .findById(ticketId, { 'caller.phone': 1 })
-    .lean<Pick<TicketLedgerDoc, '_id' | 'caller'>>();
+  const row = await ledger.callerOf(ticketId);
   const given = row?.caller?.phone?.trim() || null;
   const parsed = given ? parsePhone(given) : null;
   if (!parsed?.ok || parsed.value.kind !== 'mobile') {

@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { InboxNoticeDoc, NoticeHeadDoc } from '@court/database';
-import type { Model } from 'mongoose';
+import type { InboxNoticeDoc, NoticeRepository } from '@court/database';
 import { SEQ_UNITS_PER_MS, seqAt } from './hybrid-clock';
 import type { NoticeBus } from './notice-bus';
 import { RecentIds } from './recent-ids';
@@ -43,8 +42,7 @@ export class NoticeFeed {
   private unsubscribe?: () => void;
 
   constructor(
-    private readonly inbox: Model<InboxNoticeDoc>,
-    private readonly heads: Model<NoticeHeadDoc>,
+    private readonly notices: NoticeRepository,
     private readonly bus: NoticeBus,
     private readonly options: NoticeFeedOptions,
   ) {
@@ -54,8 +52,8 @@ export class NoticeFeed {
   async start(): Promise<void> {
     this.last = seqAt(Date.now());
     try {
-      await this.heads.deleteMany({ at: { $lt: new Date(Date.now() - STALE_HEAD_MS) } });
-      for (const head of await this.heads.find({}, { seq: 1 }).lean()) {
+      await this.notices.forgetHeadsBefore(new Date(Date.now() - STALE_HEAD_MS));
+      for (const head of await this.notices.headSeqs()) {
         this.headsSeen.set(head._id, head.seq);
       }
     } catch {
@@ -104,7 +102,7 @@ export class NoticeFeed {
   private async poll(): Promise<void> {
     try {
       const moved = new Map<string, number>();
-      for (const head of await this.heads.find({}, { seq: 1 }).lean()) {
+      for (const head of await this.notices.headSeqs()) {
         if (head._id !== this.options.selfId && this.headsSeen.get(head._id) !== head.seq) {
           moved.set(head._id, head.seq);
         }
@@ -128,11 +126,7 @@ export class NoticeFeed {
         this.again = false;
         let from = this.floor();
         for (;;) {
-          const page = await this.inbox
-            .find({ seq: { $gt: from } })
-            .sort({ seq: 1 })
-            .limit(PAGE)
-            .lean();
+          const page = await this.notices.after(from, PAGE);
           for (const notice of page) this.pass(notice);
           if (page.length < PAGE) break;
           from = page[page.length - 1]!.seq!;

@@ -1,4 +1,4 @@
-import { type InboxNoticeDoc, isDuplicateKey, type NotificationModels } from '@court/database';
+import type { InboxNoticeDoc, NoticeRepository } from '@court/database';
 import { countNotice, noticeFailed } from '@court/telemetry';
 import { HybridClock } from './hybrid-clock';
 import type { NoticeBus } from './notice-bus';
@@ -23,7 +23,7 @@ export class NoticeInbox {
   private readonly clock: HybridClock;
 
   constructor(
-    private readonly models: NotificationModels,
+    private readonly notices: NoticeRepository,
     readonly instanceId: string,
     private readonly options: {
       bus?: NoticeBus;
@@ -37,7 +37,6 @@ export class NoticeInbox {
 
   /** Null when the key was stored before (a retried activity, another process). */
   async store(doc: NewInboxNotice): Promise<InboxNoticeDoc | null> {
-    const { inbox } = this.models;
     for (let tries = 0; tries < SEQ_TRIES; tries++) {
       const stored: InboxNoticeDoc = {
         ...doc,
@@ -46,15 +45,17 @@ export class NoticeInbox {
         readAt: null,
       };
       try {
-        await inbox.create(stored);
-        countNotice('inapp', 'sent');
-        this.options.bus?.publish(stored);
-        this.markHead(stored.seq!);
-        return stored;
+        // false: its key or its number is taken
+        if (await this.notices.insert(stored)) {
+          countNotice('inapp', 'sent');
+          this.options.bus?.publish(stored);
+          this.markHead(stored.seq!);
+          return stored;
+        }
       } catch (error) {
-        if (!isDuplicateKey(error)) throw noticeFailed('inapp', error);
-        if (await inbox.exists({ _id: doc._id })) return null;
+        throw noticeFailed('inapp', error);
       }
+      if (await this.notices.exists(doc._id)) return null;
     }
     throw new Error(`no free sequence number for notice ${doc._id} after ${SEQ_TRIES} draws`);
   }
@@ -71,11 +72,7 @@ export class NoticeInbox {
       try {
         while (this.headPending !== this.headWritten) {
           const target = this.headPending!;
-          await this.models.heads.updateOne(
-            { _id: this.instanceId },
-            { $set: { seq: target, at: this.options.now() } },
-            { upsert: true },
-          );
+          await this.notices.markHead(this.instanceId, target, this.options.now());
           this.headWritten = target;
         }
       } catch (error) {

@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type DirectoryPersonDoc,
-  type InboxNoticeDoc,
-  isDuplicateKey,
-  ledgerModels,
-  type NotificationModels,
-  type SmsMessageDoc,
-  type SmsStatus,
-  type TicketLedgerDoc,
-} from '@court/database';
+import type { InboxNoticeDoc, SmsMessageDoc, SmsStatus, Storage } from '@court/database';
 import type { QuietHours } from '@court/domain';
 import { countStoredSms } from '@court/telemetry';
-import type { Model } from 'mongoose';
 import { callerMobile } from './caller-phone';
 import type { HybridClock } from './hybrid-clock';
 import type { Notice } from './notice';
@@ -36,8 +26,11 @@ export interface DeliveryLogger {
 const silent: DeliveryLogger = { log: () => undefined, warn: () => undefined };
 
 export interface NotificationDeliveryDeps {
-  models: NotificationModels;
-  people: Model<DirectoryPersonDoc>;
+  /**
+   * Where it stores: the in-app notices and the SMS outbox; it reads a person's phone in the
+   * directory and a caller's in the ledger.
+   */
+  storage: Storage;
   provider?: SmsProvider;
   bus?: NoticeBus;
   publicBaseUrl?: string;
@@ -58,8 +51,6 @@ export interface NotificationDeliveryDeps {
    * (default true). Off: they are skipped, nothing stored.
    */
   callerReceipt?: boolean;
-  /** The ledger, where a caller's phone is read (default: the `tickets` of `people`'s connection). */
-  tickets?: Model<TicketLedgerDoc>;
 }
 
 /**
@@ -73,7 +64,7 @@ export interface NotificationDeliveryDeps {
 export class NotificationDelivery {
   readonly instanceId = randomUUID();
   readonly provider: SmsProvider;
-  readonly models: NotificationModels;
+  readonly storage: Storage;
   private readonly now: () => Date;
   private readonly baseUrl: string;
   private readonly inbox: NoticeInbox;
@@ -84,22 +75,22 @@ export class NotificationDelivery {
   private indexesReady?: Promise<unknown>;
 
   constructor(private readonly deps: NotificationDeliveryDeps) {
-    this.models = deps.models;
+    this.storage = deps.storage;
     this.provider = deps.provider ?? new OutboxSmsProvider();
     this.now = deps.now ?? (() => new Date());
     this.baseUrl = deps.publicBaseUrl ?? DEFAULT_NOTICE_BASE_URL;
     this.staleClaimMs = deps.staleClaimMs ?? 60_000;
     const logger = deps.logger ?? silent;
     this.logger = logger;
-    this.inbox = new NoticeInbox(deps.models, this.instanceId, {
+    this.inbox = new NoticeInbox(deps.storage.notices, this.instanceId, {
       bus: deps.bus,
       clock: deps.clock,
       now: this.now,
       warn: (message) => logger.warn(message),
     });
     this.dispatcher = new SmsDispatcher({
-      models: deps.models,
-      people: deps.people,
+      outbox: deps.storage.smsOutbox,
+      directory: deps.storage.directory,
       provider: this.provider,
       instanceId: this.instanceId,
       now: this.now,
@@ -119,9 +110,8 @@ export class NotificationDelivery {
   /** The unique indexes exactly-once relies on, built before the first write. */
   ready(): Promise<unknown> {
     this.indexesReady ??= Promise.all([
-      this.deps.models.inbox.init(),
-      this.deps.models.sms.init(),
-      this.deps.models.claims.init(),
+      this.storage.notices.ensureIndexes(),
+      this.storage.smsOutbox.ensureIndexes(),
     ]);
     return this.indexesReady;
   }
@@ -155,7 +145,7 @@ export class NotificationDelivery {
     });
     if (!notice.sms || notice.recipientId.startsWith('group:')) return;
 
-    const person = await this.deps.people.findById(notice.recipientId).lean();
+    const person = await this.storage.directory.personById(notice.recipientId);
     const phone = person?.phone ?? null;
     const { stored, status, held, sendAt } = await this.storeSms(
       notice,
@@ -192,7 +182,7 @@ export class NotificationDelivery {
       this.logger.warn(`SMS ${notice.key} (${notice.kind}) skipped: no SMS or no ticket`);
       return;
     }
-    const caller = await callerMobile(this.ledger(), ticketId);
+    const caller = await callerMobile(this.storage.ticketLedger, ticketId);
     if (!caller.ok) {
       const line = `SMS ${notice.key} (${notice.kind}) skipped: ${caller.why}`;
       if (caller.inLedger) this.logger.log(line);
@@ -209,11 +199,6 @@ export class NotificationDelivery {
       quietHours,
     );
     this.sendOrArm(notice.key, stored, status, held, sendAt);
-  }
-
-  private ledger(): Model<TicketLedgerDoc> {
-    this.deps.tickets ??= ledgerModels(this.deps.people.db).tickets;
-    return this.deps.tickets;
   }
 
   /** After storing an SMS with a number: the timer for a held one, else the send queue. */
@@ -255,13 +240,7 @@ export class NotificationDelivery {
 
   private async insertSms(doc: SmsMessageDoc): Promise<SmsMessageDoc | null> {
     await this.ready();
-    try {
-      await this.deps.models.sms.create(doc);
-      return doc;
-    } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
-    }
+    return (await this.storage.smsOutbox.insert(doc)) ? doc : null;
   }
 
   /**
@@ -274,12 +253,12 @@ export class NotificationDelivery {
 
   /** The SMS due for the release timer (`smsDueForRelease`). */
   dueForRelease(limit = 500): Promise<string[]> {
-    return smsDueForRelease(this.deps.models.sms, this.now(), this.staleClaimMs, limit);
+    return smsDueForRelease(this.storage.smsOutbox, this.now(), this.staleClaimMs, limit);
   }
 
   /** When the next waiting SMS falls due (null: none waits). */
   nextDueAt(): Promise<Date | null> {
-    return nextSmsDueAt(this.deps.models.sms, this.now);
+    return nextSmsDueAt(this.storage.smsOutbox, this.now);
   }
 
   /** The supervisors' in-app alert of one SMS that did not go out (one per SMS). */

@@ -1,5 +1,5 @@
+import type { DirectoryRepository } from '@court/database';
 import { DEMO_DIRECTORY, TICKET_TYPE_LABELS, type TicketType } from '@court/domain';
-import type { Connection } from 'mongoose';
 
 export interface DirectoryNames {
   type(id: string): string;
@@ -29,7 +29,7 @@ export class DirectoryNamesSource {
   private loadedAt = 0;
   private heads: { at: number; loading: Promise<Map<string, string | null>> } | null = null;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly directory: DirectoryRepository) {}
 
   async names(): Promise<DirectoryNames> {
     if (!this.snapshot || Date.now() - this.loadedAt > REFRESH_MS) {
@@ -56,26 +56,16 @@ export class DirectoryNamesSource {
   }
 
   private async loadHeads(): Promise<Map<string, string | null>> {
-    const stored = await this.connection
-      .db!.collection<{ _id: string; headId?: string }>('directory_departments')
-      .find({}, { projection: { headId: 1 } })
-      .toArray();
+    const stored = await this.directory.departmentHeads();
     if (stored.length === 0)
       return new Map(DEMO_DIRECTORY.departments.map((d) => [d.id, d.headId]));
     return new Map(stored.map((d) => [String(d._id), d.headId ?? null]));
   }
 
   private async load(): Promise<Snapshot> {
-    const db = this.connection.db!;
     const [departments, people] = await Promise.all([
-      db
-        .collection<{ _id: string; name: string; headId?: string }>('directory_departments')
-        .find({}, { projection: { name: 1, headId: 1 } })
-        .toArray(),
-      db
-        .collection<{ _id: string; name: string }>('directory_people')
-        .find({}, { projection: { name: 1 } })
-        .toArray(),
+      this.directory.departmentNames(),
+      this.directory.personNames(),
     ]);
     const snapshot: Snapshot = {
       departments: new Map(

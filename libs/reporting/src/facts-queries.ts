@@ -1,7 +1,7 @@
 import type { LedgerFactsStore, TicketFacts } from '@court/database';
 import { inView, type LedgerFilter } from './ledger-query';
 
-/** By an instant, then by id as MongoDB compares strings (LEDGER_SORT with `receivedAt`). */
+/** By an instant, then by id as MongoDB compares strings (LEDGER_ORDER with `receivedAt`). */
 function orderBy(instant: 'receivedAt' | 'bulletinedAt' | 'overdueAt') {
   return (a: TicketFacts, b: TicketFacts): number =>
     (a[instant] ?? 0) - (b[instant] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,4 +1,4 @@
-import { type Period, periodFilter } from './period';
+import type { Period } from './period';
 
 /* Which tickets a ledger (台账) request covers: its filters, a handler's part, the order. */
 
@@ -21,7 +21,10 @@ export function inView(
   return !!t.departmentId && view.departmentIds.includes(t.departmentId);
 }
 
-/** The ledger (台账) filters of `GET /api/reports/ledger`. */
+/**
+ * The ledger (台账) filters of `GET /api/reports/ledger`; the ledger repository reads them as
+ * its LedgerCriteria.
+ */
 export interface LedgerFilter {
   period: Period;
   type?: string;
@@ -30,22 +33,3 @@ export interface LedgerFilter {
   /** A handler's part only. */
   view?: HandlerView;
 }
-
-export function ledgerQuery(filter: LedgerFilter): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  const received = periodFilter(filter.period);
-  if (received) query.receivedAt = received;
-  if (filter.type) query.type = filter.type;
-  if (filter.status) query.status = filter.status;
-  if (filter.departmentId) query.departmentId = filter.departmentId;
-  if (filter.view) {
-    query.$or = [
-      { handlerId: filter.view.handlerId },
-      { departmentId: { $in: [...filter.view.departmentIds] } },
-    ];
-  }
-  return query;
-}
-
-/** Ledger order: by receipt, then id. */
-export const LEDGER_SORT = { receivedAt: 1, _id: 1 } as const;

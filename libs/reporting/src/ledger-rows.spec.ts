@@ -1,6 +1,6 @@
+import { ledgerFilter } from '@court/database';
 import type { ExtensionStatus, LedgerDisposition } from '@court/domain';
 import { csvField, csvLine } from './csv';
-import { ledgerQuery } from './ledger-query';
 import { LEDGER_COLUMNS, ledgerRow, shanghaiMonthDay, summarize } from './ledger-rows';
 import { parsePeriod } from './period';
 
@@ -177,7 +177,7 @@ describe('ledger rows', () => {
 
   it('builds the query from filters (dates are Shanghai days, to inclusive)', () => {
     expect(
-      ledgerQuery({
+      ledgerFilter({
         period: parsePeriod('2026-11-01', '2026-11-30'),
         type: 'petition',
         departmentId: 'civil',
@@ -187,7 +187,7 @@ describe('ledger rows', () => {
       type: 'petition',
       departmentId: 'civil',
     });
-    expect(ledgerQuery({ period: parsePeriod() })).toEqual({});
+    expect(ledgerFilter({ period: parsePeriod() })).toEqual({});
   });
 
   it('refuses a bad period', () => {

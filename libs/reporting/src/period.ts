@@ -45,11 +45,3 @@ function parseBound(field: 'from' | 'to', text: string): Date {
     `${field} 应为日期（如 2026-11-01）或带时区的时间（如 2026-11-01T08:00:00+08:00）`,
   );
 }
-
-/** The Mongo filter on a date field for a period. */
-export function periodFilter(period: Period): Record<string, Date> | undefined {
-  const range: Record<string, Date> = {};
-  if (period.from) range.$gte = period.from;
-  if (period.to) range.$lt = period.to;
-  return Object.keys(range).length > 0 ? range : undefined;
-}

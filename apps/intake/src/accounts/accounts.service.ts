@@ -19,7 +19,7 @@ import {
 } from '@nestjs/common';
 import { LoginThrottle } from '../auth/login-throttle';
 import { DirectoryService } from '../directory/directory.service';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import type { UserView } from './dto/user-view.dto';
 
@@ -58,7 +58,7 @@ export class AccountsService {
   private readonly logger = new Logger('Accounts');
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     private readonly states: AccountStateCache,
     private readonly throttle: LoginThrottle,
     private readonly directory: DirectoryService,
@@ -66,8 +66,8 @@ export class AccountsService {
 
   async list(): Promise<UserView[]> {
     const [users, people] = await Promise.all([
-      this.models.accounts.list(),
-      this.models.people.find({}, { phone: 1 }).lean(),
+      this.store.accounts.list(),
+      this.store.directory.personPhones(),
     ]);
     const phones = new Map(people.map((p) => [String(p._id), p.phone ?? null]));
     return users.map((u) => this.view(u, phones.get(u._id) ?? null));
@@ -78,7 +78,7 @@ export class AccountsService {
     if (problem) throw fieldError('password', problem);
     const departmentId = await this.checkDepartment(body.departmentId);
     const phone = this.checkPhone(body.phone);
-    if (await this.models.accounts.get(body.id)) throw this.idTaken(body.id);
+    if (await this.store.accounts.get(body.id)) throw this.idTaken(body.id);
     const doc = newAccount({
       _id: body.id,
       name: body.name.trim(),
@@ -87,7 +87,7 @@ export class AccountsService {
       phone,
       passwordHash: await hashPassword(body.password),
     });
-    if (!(await this.models.accounts.insert(doc))) throw this.idTaken(body.id);
+    if (!(await this.store.accounts.insert(doc))) throw this.idTaken(body.id);
     this.states.forget(doc._id);
     const personPhone = await this.syncPerson(doc._id, {
       name: doc.name,
@@ -99,7 +99,7 @@ export class AccountsService {
   }
 
   async update(id: string, body: UpdateUserDto, actorId: string): Promise<UserView> {
-    const user = await this.models.accounts.get(id);
+    const user = await this.store.accounts.get(id);
     if (!user) throw this.notFound(id);
     const fields: AccountFields = {};
     if (body.name !== undefined) fields.name = body.name.trim();
@@ -122,7 +122,7 @@ export class AccountsService {
       (fields.roles !== undefined && !sameSet(fields.roles, user.roles)) ||
       (fields.departmentId !== undefined && fields.departmentId !== (user.departmentId ?? null));
     if (endsSessions) fields.tokenVersion = (user.tokenVersion ?? 0) + 1;
-    await this.models.accounts.update(id, fields);
+    await this.store.accounts.update(id, fields);
     this.states.forget(id);
     const personPhone = await this.syncPerson(id, {
       ...(fields.name !== undefined ? { name: fields.name } : {}),
@@ -137,11 +137,11 @@ export class AccountsService {
 
   /** Admin reset: a new password, every session ended, to be changed at next login. */
   async resetPassword(id: string, password: string): Promise<void> {
-    const user = await this.models.accounts.get(id);
+    const user = await this.store.accounts.get(id);
     if (!user) throw this.notFound(id);
     const problem = passwordProblem(password, id);
     if (problem) throw fieldError('password', problem);
-    await this.models.accounts.update(id, {
+    await this.store.accounts.update(id, {
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
       tokenVersion: (user.tokenVersion ?? 0) + 1,
@@ -165,7 +165,7 @@ export class AccountsService {
   ): Promise<void> {
     const wait = this.throttle.retryAfterMs(id, address);
     if (wait > 0) throw tooManyAttempts(wait);
-    const user = await this.models.accounts.get(id);
+    const user = await this.store.accounts.get(id);
     if (!user) throw this.notFound(id);
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
       this.throttle.recordFailure(id, address);
@@ -175,7 +175,7 @@ export class AccountsService {
       passwordProblem(newPassword, id) ??
       (newPassword === currentPassword ? '新密码不能与当前密码相同' : null);
     if (problem) throw fieldError('newPassword', problem);
-    await this.models.accounts.update(id, {
+    await this.store.accounts.update(id, {
       passwordHash: await hashPassword(newPassword),
       mustChangePassword: false,
       tokenVersion: (user.tokenVersion ?? 0) + 1,
@@ -187,10 +187,10 @@ export class AccountsService {
 
   /** A successful login: when the stored hash is weaker than today's, store a new one. */
   async afterLogin(user: UserDoc, password: string): Promise<void> {
-    await this.models.accounts.recordLogin(user._id);
+    await this.store.accounts.recordLogin(user._id);
     if (!needsRehash(user.passwordHash)) return;
     try {
-      const rehashed = await this.models.accounts.replaceHash(
+      const rehashed = await this.store.accounts.replaceHash(
         user._id,
         user.passwordHash,
         await hashPassword(password),
@@ -219,7 +219,7 @@ export class AccountsService {
     if (departmentId === undefined || departmentId === null || departmentId.trim() === '') {
       return null;
     }
-    const found = await this.models.directory.departments.findById(departmentId.trim()).lean();
+    const found = await this.store.directory.departmentById(departmentId.trim());
     if (!found) throw fieldError('departmentId', `没有编号为 ${departmentId} 的部门`);
     return found._id;
   }
@@ -239,10 +239,10 @@ export class AccountsService {
     id: string,
     fields: { name?: string; departmentId?: string | null; phone?: string },
   ): Promise<string | null> {
-    const person = await this.models.people.findById(id).lean();
+    const person = await this.store.directory.personById(id);
     if (!person) return null;
     if (Object.keys(fields).length > 0) {
-      await this.models.people.updateOne({ _id: id }, { $set: fields });
+      await this.store.directory.updatePerson(id, fields);
       this.directory.invalidate();
     }
     return fields.phone ?? person.phone ?? null;

@@ -8,7 +8,7 @@ import {
 import type { Role } from '@court/domain';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { AccountsService, tooManyAttempts } from '../accounts/accounts.service';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import type { LoginResult, SignedInUser } from './dto/session.dto';
 import { LoginThrottle } from './login-throttle';
 
@@ -20,7 +20,7 @@ export class AuthService {
   private readonly dummyHash = hashPassword('not-a-password');
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly accounts: AccountsService,
@@ -32,7 +32,7 @@ export class AuthService {
   async login(username: string, password: string, address: string): Promise<LoginResult> {
     const wait = this.throttle.retryAfterMs(username, address);
     if (wait > 0) throw tooManyAttempts(wait);
-    const user = await this.models.accounts.get(username);
+    const user = await this.store.accounts.get(username);
     const valid = user
       ? !user.disabled && (await verifyPassword(password, user.passwordHash))
       : (await verifyPassword(password, await this.dummyHash)) && false;

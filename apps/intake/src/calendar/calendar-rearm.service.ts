@@ -9,8 +9,8 @@ import {
 } from '@nestjs/common';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { calendarChangedSignal } from '../../../../workflows/ticket/contract';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 
 /** Workflows listed per page, and signalled per batch (one progress line each). */
 const BATCH = 200;
@@ -50,7 +50,7 @@ export class CalendarRearmService implements OnApplicationBootstrap, OnApplicati
   lastResult: RearmResult | null = null;
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
@@ -70,9 +70,9 @@ export class CalendarRearmService implements OnApplicationBootstrap, OnApplicati
   }
 
   private async resumeUnfinished(): Promise<void> {
-    const latest = await this.models.calendar.latest();
+    const latest = await this.store.calendar.latest();
     if (!latest?.years) return; // no import through the API yet
-    const progress = await this.models.calendar.rearmOf(latest._id);
+    const progress = await this.store.calendar.rearmOf(latest._id);
     if (progress?.status === 'done') return;
     this.logger.log(`日历第 ${latest._id} 版的期限重算未完成，继续`);
     this.start(latest._id);
@@ -127,7 +127,7 @@ export class CalendarRearmService implements OnApplicationBootstrap, OnApplicati
       signalled: 0,
       total,
     };
-    await this.models.calendar.saveRearm(progress);
+    await this.store.calendar.saveRearm(progress);
     this.logger.log(`日历第 ${version} 版：开始通知 ${total} 个在办工单和待处理留言重算期限`);
 
     for (const type of WORKFLOW_TYPES) {
@@ -152,7 +152,7 @@ export class CalendarRearmService implements OnApplicationBootstrap, OnApplicati
     result.ms = Date.now() - started;
     progress.status = result.failed === 0 ? 'done' : 'running';
     progress.finishedAt = new Date();
-    await this.models.calendar.saveRearm(progress);
+    await this.store.calendar.saveRearm(progress);
     const line =
       `日历第 ${version} 版：已通知 ${result.signalled} 个工作流重算期限（共 ${total} 个，` +
       `${result.gone} 个已结束，${result.failed} 个失败），用时 ${result.ms} ms`;
@@ -166,7 +166,7 @@ export class CalendarRearmService implements OnApplicationBootstrap, OnApplicati
     this.logger.log(
       `re-armed ${result.signalled + result.gone}/${result.total}（日历第 ${result.version} 版）`,
     );
-    await this.models.calendar.saveRearm(progress);
+    await this.store.calendar.saveRearm(progress);
   }
 
   private async signalAll(ids: string[], version: number, result: RearmResult): Promise<void> {

@@ -19,7 +19,7 @@ import {
   InternalServerErrorException,
   Logger,
 } from '@nestjs/common';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import { CalendarRearmService } from './calendar-rearm.service';
 import type { CourtCalendarYear, ImportedCalendarYear } from './dto/calendar-view.dto';
 
@@ -49,14 +49,14 @@ export class CalendarService {
   private readonly logger = new Logger('CourtCalendar');
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     private readonly rearm: CalendarRearmService,
   ) {}
 
   async year(rawYear: string): Promise<CourtCalendarYear> {
     const year = parseCalendarYear(rawYear);
     if (!year.ok) throw badRequest(year.errors, '请求参数有误');
-    return this.viewOf(year.value, await this.models.calendar.latest());
+    return this.viewOf(year.value, await this.store.calendar.latest());
   }
 
   private calendarOf(latest: CalendarOverrideDoc | null): CourtCalendar {
@@ -72,7 +72,7 @@ export class CalendarService {
   ): Promise<CourtCalendarYear> {
     const inForce = latest?.years?.[String(year)];
     if (inForce) {
-      const record = await this.models.calendar.importOf(year, inForce);
+      const record = await this.store.calendar.importOf(year, inForce);
       if (record) return importView(record);
       this.logger.error(`${year}年日历第 ${inForce} 版的导入记录缺失，按覆盖数据显示`);
     }
@@ -107,18 +107,18 @@ export class CalendarService {
     const days: CalendarImportDay[] = parsed.value;
     const note = body.note?.trim() || null;
 
-    const current = await this.viewOf(year.value, await this.models.calendar.latest());
-    const claimed = await this.models.calendar.claimImport(current.version + 1, {
+    const current = await this.viewOf(year.value, await this.store.calendar.latest());
+    const claimed = await this.store.calendar.claimImport(current.version + 1, {
       year: year.value,
       days: days.map((d) => ({ ...d })),
       note,
       importedAt: new Date(),
       importedBy: user.id,
     });
-    const published = await this.models.calendar.publish(async (latest, version) => {
+    const published = await this.store.calendar.publish(async (latest, version) => {
       if ((latest?.years?.[String(year.value)] ?? 0) >= claimed.version) return null; // newer in force
       // Two admins importing the same year at once: the newest claimed version wins.
-      const newest = (await this.models.calendar.newestImport(year.value, claimed.version))!;
+      const newest = (await this.store.calendar.newestImport(year.value, claimed.version))!;
       const data = overridesWithYear(
         overridesOf(latest, this.logger),
         year.value,

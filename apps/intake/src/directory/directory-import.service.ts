@@ -9,7 +9,7 @@ import {
   planPeopleImport,
 } from '@court/domain';
 import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import { DirectoryService } from './directory.service';
 
 export interface DirectoryImportOutcome {
@@ -33,7 +33,7 @@ export class DirectoryImportService {
 
   constructor(
     private readonly directory: DirectoryService,
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
   ) {}
 
   async import(
@@ -69,37 +69,26 @@ export class DirectoryImportService {
 
   private async writeCases(plan: ImportPlan<CaseRecord>): Promise<void> {
     if (plan.records.length === 0) return;
-    await this.models.directory.cases.bulkWrite(
+    await this.store.directory.importCases(
       plan.records.map((c) => ({
-        updateOne: {
-          filter: { _id: c.number },
-          update: { $set: { presidingJudgeId: c.presidingJudgeId, cause: c.cause ?? null } },
-          upsert: true,
-        },
+        _id: c.number,
+        presidingJudgeId: c.presidingJudgeId,
+        cause: c.cause ?? null,
       })),
-      { ordered: true },
     );
   }
 
   private async writePeople(plan: ImportPlan<Person>): Promise<void> {
     if (plan.records.length === 0) return;
-    await this.models.people.bulkWrite(
+    await this.store.directory.importPeople(
       plan.records.map((p) => ({
-        updateOne: {
-          filter: { _id: p.id },
-          update: {
-            $set: {
-              name: p.name,
-              role: p.role,
-              title: p.title,
-              departmentId: p.departmentId,
-              phone: p.phone,
-            },
-          },
-          upsert: true,
-        },
+        _id: p.id,
+        name: p.name,
+        role: p.role,
+        title: p.title,
+        departmentId: p.departmentId,
+        phone: p.phone,
       })),
-      { ordered: true },
     );
     for (const person of plan.records) await this.directory.syncAccount(person);
   }

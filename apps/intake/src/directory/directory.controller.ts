@@ -12,7 +12,7 @@ import {
   Put,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import { DirectoryService } from './directory.service';
 import { CaseDto, DepartmentDto, PersonDto } from './dto/directory.dto';
 import { DirectoryView } from './dto/directory-view.dto';
@@ -36,7 +36,7 @@ function checkId(id: string, what: string): void {
 export class DirectoryController {
   constructor(
     private readonly directory: DirectoryService,
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -72,19 +72,13 @@ export class DirectoryController {
     const data = await this.directory.snapshot();
     const people = data.people.filter((p) => p.id !== id);
     this.directory.assertValid({ ...data, people: [...people, person] }, fieldOf);
-    await this.models.people.updateOne(
-      { _id: id },
-      {
-        $set: {
-          name: person.name,
-          role: person.role,
-          title: person.title,
-          departmentId: person.departmentId,
-          phone: person.phone,
-        },
-      },
-      { upsert: true },
-    );
+    await this.store.directory.savePerson(id, {
+      name: person.name,
+      role: person.role,
+      title: person.title,
+      departmentId: person.departmentId,
+      phone: person.phone,
+    });
     this.directory.invalidate();
     await this.directory.syncAccount(person);
     await this.audit.changed(by, {
@@ -116,11 +110,7 @@ export class DirectoryController {
     const departments = data.departments.filter((d) => d.id !== id);
     this.directory.assertValid({ ...data, departments: [...departments, department] }, fieldOf);
     const { id: _id, ...fields } = department;
-    await this.models.directory.departments.updateOne(
-      { _id: id },
-      { $set: fields },
-      { upsert: true },
-    );
+    await this.store.directory.saveDepartment(id, fields);
     this.directory.invalidate();
     await this.audit.changed(by, {
       action: 'directory.department.put',
@@ -152,11 +142,10 @@ export class DirectoryController {
     const data = await this.directory.snapshot();
     const cases = data.cases.filter((c) => normalizeCaseNumber(c.number) !== number);
     this.directory.assertValid({ ...data, cases: [...cases, record] }, fieldOf);
-    await this.models.directory.cases.updateOne(
-      { _id: number },
-      { $set: { presidingJudgeId: record.presidingJudgeId, cause: body.cause ?? null } },
-      { upsert: true },
-    );
+    await this.store.directory.saveCase(number, {
+      presidingJudgeId: record.presidingJudgeId,
+      cause: body.cause ?? null,
+    });
     this.directory.invalidate();
     await this.audit.changed(by, {
       action: 'directory.case.put',

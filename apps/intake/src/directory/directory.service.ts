@@ -7,9 +7,6 @@ import {
   type FieldError,
   maskPhone,
   type Person,
-  ROLES,
-  type Role,
-  type SpecialDepartments,
   validateDirectoryData,
 } from '@court/domain';
 import {
@@ -18,7 +15,7 @@ import {
   Injectable,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 
 /** How long a loaded directory is used before it is read again (other processes may edit it). */
 const CACHE_MS = 5_000;
@@ -34,7 +31,7 @@ export class DirectoryService {
   private loading: Promise<Directory> | null = null;
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     private readonly accountStates: AccountStateCache,
   ) {}
 
@@ -43,13 +40,13 @@ export class DirectoryService {
    * department and phone; a new department ends its sessions (the department is in the token).
    */
   async syncAccount(person: Pick<Person, 'id' | 'name' | 'departmentId' | 'phone'>): Promise<void> {
-    const account = await this.models.accounts.get(person.id);
+    const account = await this.store.accounts.get(person.id);
     if (!account) return;
     const moved = (account.departmentId ?? null) !== person.departmentId;
     if (!moved && account.name === person.name && (account.phone ?? '') === person.phone) {
       return;
     }
-    await this.models.accounts.update(person.id, {
+    await this.store.accounts.update(person.id, {
       name: person.name,
       departmentId: person.departmentId,
       phone: person.phone,
@@ -72,42 +69,11 @@ export class DirectoryService {
 
   /** The raw snapshot as stored. */
   async snapshot(): Promise<DirectoryData> {
-    const [settings, departments, people, cases] = await Promise.all([
-      this.models.directory.settings.findById('court').lean(),
-      this.models.directory.departments.find().sort({ _id: 1 }).lean(),
-      this.models.people.find().sort({ _id: 1 }).lean(),
-      this.models.directory.cases.find().sort({ _id: 1 }).lean(),
-    ]);
-    if (!settings) {
+    const data = await this.store.directory.snapshot();
+    if (!data) {
       throw new ServiceUnavailableException('通讯录尚未设置（法院及第四条所列部门），请联系管理员');
     }
-    return {
-      court: settings.court,
-      special: settings.special as unknown as SpecialDepartments,
-      departments: departments.map((d) => ({
-        id: d._id,
-        name: d.name,
-        headId: d.headId,
-        viceChiefId: d.viceChiefId ?? null,
-        chiefId: d.chiefId ?? null,
-        vicePresidentId: d.vicePresidentId ?? null,
-      })),
-      people: people
-        .filter((p) => (ROLES as readonly string[]).includes(p.role))
-        .map((p) => ({
-          id: p._id,
-          name: p.name,
-          role: p.role as Role,
-          title: p.title ?? '',
-          departmentId: p.departmentId ?? null,
-          phone: p.phone ?? '',
-        })),
-      cases: cases.map((c) => ({
-        number: c._id,
-        presidingJudgeId: c.presidingJudgeId,
-        ...(c.cause ? { cause: c.cause } : {}),
-      })),
-    };
+    return data;
   }
 
   private async load(): Promise<Directory> {

@@ -2,7 +2,7 @@ import type { WorkflowStartDoc } from '@court/database';
 import { TEMPORAL_CLIENT } from '@court/temporal';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 
 /** How long a check of whether a workflow exists may take before it is left to the reconciler. */
 const DESCRIBE_TIMEOUT_MS = 1_500;
@@ -20,20 +20,16 @@ export class WorkflowStarts {
   private readonly logger = new Logger('WorkflowStarts');
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   async begin(kind: WorkflowStartDoc['kind'], ref: string, workflowId: string): Promise<void> {
-    await this.models.workflowStarts.updateOne(
-      { _id: workflowId },
-      { $set: { kind, ref, createdAt: new Date() } },
-      { upsert: true },
-    );
+    await this.store.workflowStarts.record({ _id: workflowId, kind, ref, createdAt: new Date() });
   }
 
   async done(workflowId: string): Promise<void> {
-    await this.models.workflowStarts.deleteOne({ _id: workflowId });
+    await this.store.workflowStarts.remove(workflowId);
   }
 
   /** After a failed or abandoned start: keep what Temporal has, remove what it does not. */
@@ -57,18 +53,15 @@ export class WorkflowStarts {
   private async rollBack(start: Pick<WorkflowStartDoc, '_id' | 'kind' | 'ref'>): Promise<void> {
     if (start.kind === 'ticket') {
       // Only a row the workflow never touched: one that moved on has a workflow after all.
-      await this.models.ledger.tickets.deleteOne({ _id: start.ref, status: 'open' });
+      await this.store.ticketLedger.removeUnstarted(start.ref);
     } else {
-      await this.models.voicemails.deleteOne({ _id: start.ref, status: 'waiting' });
+      await this.store.voicemails.removeUnstarted(start.ref);
     }
     await this.done(start._id);
   }
 
   /** Starts older than `age`: left behind by a failure or a crash. */
   leftBehind(ageMs: number): Promise<WorkflowStartDoc[]> {
-    return this.models.workflowStarts
-      .find({ createdAt: { $lt: new Date(Date.now() - ageMs) } })
-      .limit(500)
-      .lean();
+    return this.store.workflowStarts.olderThan(new Date(Date.now() - ageMs), 500);
   }
 }

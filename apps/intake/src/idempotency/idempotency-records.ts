@@ -7,8 +7,8 @@ import {
   type OnModuleDestroy,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -23,7 +23,7 @@ export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestr
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
   ) {}
 
@@ -33,16 +33,16 @@ export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestr
 
   /** The live record of this key, or null (none, or expired — then it is removed). */
   async find(key: string): Promise<IdempotencyKeyDoc | null> {
-    const record = await this.models.idempotency.findById(key).lean();
+    const record = await this.store.idempotencyKeys.byId(key);
     if (!record) return null;
-    if (record.createdAt >= this.cutoff()) return record as IdempotencyKeyDoc;
-    await this.models.idempotency.deleteOne({ _id: key, createdAt: record.createdAt });
+    if (record.createdAt >= this.cutoff()) return record;
+    await this.store.idempotencyKeys.remove(key, record.createdAt);
     return null;
   }
 
   /** Stores a new record; false when another request stored the same key first. */
   async create(record: Omit<IdempotencyKeyDoc, 'createdAt' | 'completedAt' | 'response'>) {
-    await this.models.idempotency.create({
+    await this.store.idempotencyKeys.insert({
       ...record,
       response: null,
       createdAt: new Date(),
@@ -51,16 +51,11 @@ export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async saveResponse(key: string, response: object): Promise<void> {
-    await this.models.idempotency.updateOne(
-      { _id: key },
-      { $set: { response, completedAt: new Date() } },
-    );
+    await this.store.idempotencyKeys.saveResponse(key, response, new Date());
   }
 
   async purge(now = Date.now()): Promise<number> {
-    const { deletedCount } = await this.models.idempotency.deleteMany({
-      createdAt: { $lt: this.cutoff(now) },
-    });
+    const deletedCount = await this.store.idempotencyKeys.removeOlderThan(this.cutoff(now));
     if (deletedCount > 0) {
       this.logger.log(`删除 ${deletedCount} 条过期的 Idempotency-Key 记录 (expired keys purged)`);
     }

@@ -1,7 +1,6 @@
 import type { Principal } from '@court/auth';
-import type { TicketLedgerDoc } from '@court/database';
+import type { TicketLedgerDoc, TicketSearchCriteria } from '@court/database';
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import type { QueryFilter } from 'mongoose';
 import { DirectoryService } from '../directory/directory.service';
 import { TicketLedgerReads } from './ticket-ledger-reads.service';
 import { seesAllTickets } from './ticket-roles';
@@ -22,10 +21,9 @@ export class TicketAccess {
   }
 
   /** The tickets a search may list to this person; null when they see every ticket. */
-  async searchScope(user: Principal): Promise<QueryFilter<TicketLedgerDoc> | null> {
+  async searchScope(user: Principal): Promise<TicketSearchCriteria['readableBy'] | null> {
     if (seesAllTickets(user)) return null;
-    const headed = await this.departmentsHeadedBy(user);
-    return { $or: [{ handlerId: user.id }, { departmentId: { $in: headed } }] };
+    return { handlerId: user.id, departmentIds: await this.departmentsHeadedBy(user) };
   }
 
   private async assertMayRead(doc: TicketLedgerDoc, user: Principal): Promise<void> {

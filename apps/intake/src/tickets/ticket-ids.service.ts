@@ -1,7 +1,6 @@
-import { isDuplicateKey } from '@court/database';
 import { formatTicketId, shanghaiDate } from '@court/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 
 /**
  * Ticket ids `T<yyyymmdd>-<seq>`, the Shanghai date of logging and a daily sequence. A number
@@ -15,7 +14,7 @@ export class TicketIdService {
   private lastSeen = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(@Inject(INTAKE_MODELS) private readonly models: IntakeModels) {}
+  constructor(@Inject(INTAKE_STORE) private readonly store: IntakeStore) {}
 
   claim(at: Date = new Date()): Promise<string> {
     const next = this.queue.then(() => this.claimNow(at));
@@ -27,23 +26,20 @@ export class TicketIdService {
     const day = shanghaiDate(at).replace(/-/g, '');
     let seq = this.lastSeen.get(day);
     if (seq === undefined) {
-      const top = await this.models.ticketIds.findOne({ day }).sort({ seq: -1 }).lean();
+      const top = await this.store.ticketNumbers.highestOf(day);
       seq = top?.seq ?? 0;
       if (this.lastSeen.size > 3) this.lastSeen = new Map();
     }
     for (let attempt = 0; attempt < 1000; attempt++) {
       seq += 1;
       const id = formatTicketId(at, seq);
-      try {
-        await this.models.ticketIds.create({ _id: id, day, seq, claimedAt: new Date() });
+      if (await this.store.ticketNumbers.claim({ _id: id, day, seq, claimedAt: new Date() })) {
         this.lastSeen.set(day, seq);
         return id;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        // Another process took it: jump to the highest number claimed so far.
-        const top = await this.models.ticketIds.findOne({ day }).sort({ seq: -1 }).lean();
-        if (top && top.seq > seq) seq = top.seq;
       }
+      // Another process took it: jump to the highest number claimed so far.
+      const top = await this.store.ticketNumbers.highestOf(day);
+      if (top && top.seq > seq) seq = top.seq;
     }
     throw new Error('could not claim a ticket number');
   }

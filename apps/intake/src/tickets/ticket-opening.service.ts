@@ -1,4 +1,3 @@
-import { isDuplicateKey } from '@court/database';
 import type { CreateTicketInput } from '@court/domain';
 import { TEMPORAL_CLIENT } from '@court/temporal';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -13,7 +12,7 @@ import {
   voicemailWorkflowId,
 } from '../../../../workflows/voicemail/contract';
 import { WorkflowStarts } from '../faults/workflow-starts';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import type { TicketCreated } from './dto/ticket-view.dto';
 import { newLedgerRow, ticketCreated } from './new-ticket';
 import { START_TIMEOUT_MS } from './ticket-timeouts';
@@ -29,7 +28,7 @@ export class TicketOpening {
   private readonly logger = new Logger('Tickets');
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly starts: WorkflowStarts,
     private readonly workflowStart: TicketWorkflowStart,
@@ -43,12 +42,8 @@ export class TicketOpening {
     const workflowInput: TicketWorkflowInput = { ...prepared, ticketId };
     const workflowId = ticketWorkflowId(ticketId);
     await this.starts.begin('ticket', ticketId, workflowId);
-    try {
-      await this.models.ledger.tickets.create(newLedgerRow(input, workflowInput));
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-    await this.models.callers.add([
+    await this.store.ticketLedger.insertNew(newLedgerRow(input, workflowInput));
+    await this.store.callers.add([
       { id: ticketId, type: input.type, phone: input.caller.phone, caseNumber: input.caseNumber },
     ]);
     let routed: TicketView | null;
@@ -75,7 +70,7 @@ export class TicketOpening {
           .executeUpdate(voicemailLoggedUpdate, { args: [{ ticketId, actorId }] }),
       );
     } catch (error) {
-      const voicemail = await this.models.voicemails.findById(voicemailId).lean();
+      const voicemail = await this.store.voicemails.byId(voicemailId);
       if (voicemail?.ticketId === ticketId) return;
       this.logger.warn(
         `留言 ${voicemailId} 未能标记为已登记（工单 ${ticketId}）：${error instanceof Error ? error.message : error}`,

@@ -3,7 +3,7 @@ import { answerErrors, type CreateTicketInput, type Disposition } from '@court/d
 import { Inject, Injectable } from '@nestjs/common';
 import type { TicketWorkflowInput } from '../../../../workflows/ticket/contract';
 import { DirectoryService } from '../directory/directory.service';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import { badRequest } from './bad-request';
 import { checkedCreateInput, decidedDisposition } from './create-input';
 import { departmentHead } from './department-head';
@@ -22,7 +22,7 @@ export interface PreparedTicket {
 @Injectable()
 export class TicketPreparation {
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     private readonly directory: DirectoryService,
   ) {}
 
@@ -36,7 +36,7 @@ export class TicketPreparation {
     let receivedAt = input.answeredAt ?? input.ringAt ?? new Date().toISOString();
     let voicemailLoggedAs: string | null = null;
     if (input.voicemailId) {
-      const voicemail = await this.models.voicemails.findById(input.voicemailId).lean();
+      const voicemail = await this.store.voicemails.byId(input.voicemailId);
       if (!voicemail) {
         throw badRequest([{ field: 'voicemailId', message: `未找到留言 ${input.voicemailId}` }]);
       }

@@ -1,8 +1,8 @@
-import { type CallerTicket, findByIds } from '@court/database';
+import type { CallerTicket } from '@court/database';
 import type { CreateTicketInput } from '@court/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DirectoryService } from '../directory/directory.service';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import { checkedCreateInput, decidedDisposition } from './create-input';
 import type { TicketProposal } from './dto/ticket-view.dto';
 import { publicDisposition, ticketListItem } from './ticket-view';
@@ -26,7 +26,7 @@ function contactedJudgeBefore(
 @Injectable()
 export class TicketProposals {
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     private readonly directory: DirectoryService,
   ) {}
 
@@ -35,7 +35,7 @@ export class TicketProposals {
     const input = checkedCreateInput(body);
     const directory = await this.directory.current();
     const disposition = decidedDisposition(input, directory);
-    const callerTickets = await this.models.callers.find(input.caller.phone, input.caseNumber);
+    const callerTickets = await this.store.callers.find(input.caller.phone, input.caseNumber);
     const earlier = await this.earlierTickets(input, callerTickets);
     const offerCouldNotReachJudge =
       input.type === 'contact_judge' &&
@@ -66,7 +66,7 @@ export class TicketProposals {
     callerTickets: CallerTicket[],
   ) {
     const latest = callerTickets.slice(0, 50).map((t) => t.id);
-    const docs = (await findByIds(this.models.ledger.tickets, latest)).sort(
+    const docs = (await this.store.ticketLedger.byIds(latest)).sort(
       (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime(),
     );
     const rows = docs.map((doc) => ({

@@ -6,18 +6,7 @@
  */
 import { CurrentUser, type Principal, Roles } from '@court/auth';
 import { Audited, type AuditSource, AuditTrail } from '@court/database';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -26,9 +15,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { checkedIdempotencyKey } from '../idempotency/idempotency-key';
-import { CreateTicketDto } from './dto/create-ticket.dto';
+import { ApiCreateTicketBody } from './create-input';
 import { SearchTicketsDto } from './dto/search-tickets.dto';
 import {
   CallbackDto,
@@ -69,17 +58,17 @@ export class TicketsController {
   @Roles('agent')
   @ApiOperation({ summary: '登记来电工单（每电必登），按第四条分类处理并启动工单流程' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreateTicketBody()
   @ApiCreatedResponse({ type: TicketCreated })
   async create(
-    @Body() _dto: CreateTicketDto,
-    @Req() request: Request,
+    // `unknown`: the global ValidationPipe leaves it alone; the domain reads it (create-input.ts).
+    @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
     @CurrentUser() user: Principal,
     @Audited() by: AuditSource,
     @Headers('idempotency-key') key?: string,
   ): Promise<TicketCreated> {
-    // The DTO checked the shape; the domain reads the body as sent (its own rules, field paths).
-    const result = await this.creation.create(request.body, user, checkedIdempotencyKey(key));
+    const result = await this.creation.create(body, user, checkedIdempotencyKey(key));
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     const d = result.body.disposition;
     if (!result.replayed && d.overridden) {
@@ -98,9 +87,10 @@ export class TicketsController {
   @HttpCode(200)
   @Roles('agent')
   @ApiOperation({ summary: '按第四条规则建议处理方式（不保存），并列出来电人和本案此前的工单' })
+  @ApiCreateTicketBody()
   @ApiOkResponse({ type: TicketProposal })
-  propose(@Body() _dto: CreateTicketDto, @Req() request: Request): Promise<TicketProposal> {
-    return this.proposals.propose(request.body);
+  propose(@Body() body: unknown): Promise<TicketProposal> {
+    return this.proposals.propose(body);
   }
 
   @Get()

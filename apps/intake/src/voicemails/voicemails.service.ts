@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@court/auth';
-import { isDuplicateKey, type VoicemailDoc } from '@court/database';
+import { isDuplicateKey, type VoicemailDoc, type VoicemailStatus } from '@court/database';
 import {
-  type CalendarOverrides,
   createCourtCalendar,
   formatShanghai,
   isIsoInstant,
@@ -24,8 +23,8 @@ import { TemporalAvailability } from '../faults/temporal-availability';
 import { WorkflowStarts } from '../faults/workflow-starts';
 import { bodyHash } from '../idempotency/body-hash';
 import { IdempotencyRecords, keyReused } from '../idempotency/idempotency-records';
-import { INTAKE_MODELS, type IntakeModels } from '../intake-models';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake-settings';
+import { INTAKE_STORE, type IntakeStore } from '../intake-store';
 import type { VoicemailCreated } from './dto/voicemail-view.dto';
 
 /** How long a voicemail's workflow start may take before the request answers 503. */
@@ -53,7 +52,7 @@ export class VoicemailsService {
   private readonly logger = new Logger('Voicemails');
 
   constructor(
-    @Inject(INTAKE_MODELS) private readonly models: IntakeModels,
+    @Inject(INTAKE_STORE) private readonly store: IntakeStore,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly availability: TemporalAvailability,
@@ -63,9 +62,9 @@ export class VoicemailsService {
 
   /** When it is due, on the court calendar with the overrides in force (the highest version). */
   private async dueAt(receivedAt: string): Promise<string> {
-    const latest = await this.models.calendarOverrides.findOne().sort({ _id: -1 }).lean();
+    const latest = await this.store.calendar.latest();
     const calendar = createCourtCalendar({
-      overrides: (latest?.data as CalendarOverrides | undefined) ?? null,
+      overrides: latest?.data ?? null,
       workingHours: this.settings.workingHours,
     });
     return calendar.nextWorkingDayStart(receivedAt).at;
@@ -85,7 +84,7 @@ export class VoicemailsService {
     // Nothing is stored while Temporal is away: 503 at once, and the retry starts afresh.
     await this.availability.ensure();
     if (idempotencyKey === undefined) {
-      return { replayed: false, body: await this.store(newVoicemailId(checked), checked) };
+      return { replayed: false, body: await this.saveAndStart(newVoicemailId(checked), checked) };
     }
     const key = `${user.id}:${idempotencyKey}`;
     const hash = bodyHash(body);
@@ -105,7 +104,7 @@ export class VoicemailsService {
         if (!record) throw error;
       }
       if (!record) {
-        const response = await this.store(id, checked);
+        const response = await this.saveAndStart(id, checked);
         await this.keys.saveResponse(key, response);
         return { replayed: false, body: response };
       }
@@ -114,7 +113,7 @@ export class VoicemailsService {
     if (record.response) {
       return { replayed: true, body: record.response as VoicemailCreated };
     }
-    const response = await this.store(record.voicemailId, checked);
+    const response = await this.saveAndStart(record.voicemailId, checked);
     await this.keys.saveResponse(key, response);
     return { replayed: true, body: response };
   }
@@ -140,27 +139,23 @@ export class VoicemailsService {
   }
 
   /** Each step tolerates "already there", so that a retry completes the same voicemail. */
-  private async store(id: string, voicemail: CheckedVoicemail): Promise<VoicemailCreated> {
+  private async saveAndStart(id: string, voicemail: CheckedVoicemail): Promise<VoicemailCreated> {
     const { receivedAt } = voicemail;
     const dueAt = await this.dueAt(receivedAt);
     const workflowId = voicemailWorkflowId(id);
     await this.starts.begin('voicemail', id, workflowId);
-    try {
-      await this.models.voicemails.create({
-        _id: id,
-        callerPhone: voicemail.phone,
-        receivedAt: new Date(receivedAt),
-        recordingRef: voicemail.recordingRef,
-        status: 'waiting',
-        dueAt: new Date(dueAt),
-        overdueAt: null,
-        ticketId: null,
-        loggedAt: null,
-        provisional: false,
-      });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    await this.store.voicemails.insertNew({
+      _id: id,
+      callerPhone: voicemail.phone,
+      receivedAt: new Date(receivedAt),
+      recordingRef: voicemail.recordingRef,
+      status: 'waiting',
+      dueAt: new Date(dueAt),
+      overdueAt: null,
+      ticketId: null,
+      loggedAt: null,
+      provisional: false,
+    });
     try {
       await this.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () =>
         this.temporal.workflow.start<VoicemailWorkflow>(
@@ -196,17 +191,15 @@ export class VoicemailsService {
   }
 
   async list(status: string | undefined) {
-    const filter = status ? { status: status as VoicemailDoc['status'] } : {};
-    const [docs, total] = await Promise.all([
-      this.models.voicemails.find(filter).sort({ receivedAt: 1 }).limit(500).lean(),
-      this.models.voicemails.countDocuments(filter),
-    ]);
-    return { items: docs.map((d) => this.item(d as VoicemailDoc, false)), total };
+    const { docs, total } = await this.store.voicemails.queue(
+      status as VoicemailStatus | undefined,
+    );
+    return { items: docs.map((d) => this.item(d, false)), total };
   }
 
   async get(id: string) {
-    const doc = await this.models.voicemails.findById(id).lean();
+    const doc = await this.store.voicemails.byId(id);
     if (!doc) throw new NotFoundException(`未找到留言 ${id}`);
-    return this.item(doc as VoicemailDoc, true);
+    return this.item(doc, true);
   }
 }

@@ -1,6 +1,5 @@
 export * from './access-log';
 export * from './error-serializer';
 export * from './json-logger';
-export * from './log-level';
 export * from './logging-module';
 export * from './temporal-runtime-logger';

@@ -1,7 +1,7 @@
+import { logLevel } from '@court/config';
 import { maskPhonesInJsonLine } from '@court/domain';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { serializeError } from './error-serializer';
-import { logLevelFromEnv } from './log-level';
 
 /**
  * A pino logger writing one JSON object a line: `{"level":"info","time":"<ISO>","service":…,
@@ -10,7 +10,7 @@ import { logLevelFromEnv } from './log-level';
 export function createJsonLogger(service: string, destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     base: { service },
-    level: logLevelFromEnv(),
+    level: logLevel(),
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     serializers: { err: serializeError, error: serializeError },

@@ -1,8 +1,8 @@
+import { logLevel } from '@court/config';
 import type { LogLevel, LogMetadata, Logger as TemporalLogger } from '@temporalio/common';
 import type { TelemetryOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { processLogger } from './json-logger';
-import { logLevelFromEnv } from './log-level';
 
 const PINO_LEVEL = {
   TRACE: 'trace',
@@ -51,6 +51,6 @@ export function temporalRuntimeLogger(service: string): TemporalLogger {
  * `LOG_LEVEL=debug`), its third-party crates at ERROR.
  */
 export function temporalRuntimeLogOptions(): Pick<TelemetryOptions, 'logging'> {
-  const core: LogLevel = logLevelFromEnv() === 'debug' ? 'DEBUG' : 'WARN';
+  const core: LogLevel = logLevel() === 'debug' ? 'DEBUG' : 'WARN';
   return { logging: { filter: { core, other: 'ERROR' }, forward: {} } };
 }

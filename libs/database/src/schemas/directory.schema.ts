@@ -1,3 +1,4 @@
+import type { SpecialDepartments } from '@court/domain';
 import { Connection, Model, Schema } from 'mongoose';
 import { modelOn } from './model-on';
 
@@ -43,7 +44,7 @@ export const directoryCaseSchema = new Schema<DirectoryCaseDoc>(
 export interface DirectorySettingsDoc {
   _id: string;
   court: { name: string; presidentId: string };
-  special: Record<string, string>;
+  special: SpecialDepartments;
 }
 
 export const directorySettingsSchema = new Schema<DirectorySettingsDoc>(

@@ -1,13 +1,11 @@
 import type {
-  DirectoryPersonDoc,
-  NotificationModels,
+  DirectoryRepository,
   SmsMessageDoc,
+  SmsOutboxRepository,
   SmsStatus,
 } from '@court/database';
-import { isDuplicateKey } from '@court/database';
 import { maskPhone, type QuietHours, smsSendableAt } from '@court/domain';
 import { countNotice } from '@court/telemetry';
-import type { Model } from 'mongoose';
 import { CALLER_RECIPIENT, formatElapsed } from '../templates';
 import { type SmsProvider, SmsProviderError } from './sms-provider';
 import { retryDelayMs, type SmsRetryPolicy } from './sms-retry';
@@ -34,8 +32,9 @@ interface Failure {
 }
 
 export interface SmsDispatcherDeps {
-  models: NotificationModels;
-  people: Model<DirectoryPersonDoc>;
+  outbox: SmsOutboxRepository;
+  /** Where a recipient's name is read, to tell the supervisors whose SMS failed. */
+  directory: DirectoryRepository;
   provider: SmsProvider;
   /** This process, as it signs its claims. */
   instanceId: string;
@@ -81,8 +80,8 @@ export class SmsDispatcher {
    * of times, from any process: the claim decides who calls the provider.
    */
   async dispatch(id: string): Promise<DispatchOutcome> {
-    const { sms, claims } = this.deps.models;
-    const message = await sms.findById(id).lean();
+    const { outbox } = this.deps;
+    const message = await outbox.byId(id);
     if (!message) throw new Error(`SMS ${id} is not stored`);
     if (FINAL.has(message.status)) return message.status as DispatchOutcome;
     const now = this.deps.now();
@@ -98,23 +97,21 @@ export class SmsDispatcher {
 
     const attempt = message.attempts ?? 0;
     const claimId = `${id}#${attempt}`;
-    try {
-      await claims.create({
-        _id: claimId,
-        smsId: id,
-        attempt,
-        claimedBy: this.deps.instanceId,
-        claimedAt: now,
-      });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+    const claimed = await outbox.claim({
+      _id: claimId,
+      smsId: id,
+      attempt,
+      claimedBy: this.deps.instanceId,
+      claimedAt: now,
+    });
+    if (!claimed) {
       if (this.inFlight.has(id)) return 'busy';
       // The claim's holder may have finished since we read the message (the send queue and
       // the release timer can both pick it up): then its outcome stands.
-      const current = await sms.findById(id, { status: 1, attempts: 1 }).lean();
+      const current = await outbox.progressOf(id);
       if (current && FINAL.has(current.status)) return current.status as DispatchOutcome;
       if (current && (current.attempts ?? 0) !== attempt) return 'queued';
-      const claim = await claims.findById(claimId).lean();
+      const claim = await outbox.claimById(claimId);
       const age = claim ? now.getTime() - claim.claimedAt.getTime() : Number.POSITIVE_INFINITY;
       if (claim && claim.claimedBy !== this.deps.instanceId && age < this.deps.staleClaimMs) {
         this.deps.onDueLater(new Date(claim.claimedAt.getTime() + this.deps.staleClaimMs));
@@ -136,22 +133,17 @@ export class SmsDispatcher {
   }
 
   private async callProvider(message: SmsMessageDoc, attempt: number): Promise<DispatchOutcome> {
-    const { sms } = this.deps.models;
+    const { outbox } = this.deps;
     const id = message._id;
     this.inFlight.add(id);
     try {
       const calledAt = this.deps.now();
-      await sms.updateOne(
-        { _id: id },
-        {
-          $set: {
-            status: 'sending',
-            claimedAt: calledAt,
-            claimedBy: this.deps.instanceId,
-            lastAttemptAt: calledAt,
-          },
-        },
-      );
+      await outbox.update(id, {
+        status: 'sending',
+        claimedAt: calledAt,
+        claimedBy: this.deps.instanceId,
+        lastAttemptAt: calledAt,
+      });
       try {
         const accepted = await this.deps.provider.send({
           key: id,
@@ -160,18 +152,13 @@ export class SmsDispatcher {
           text: message.text,
           params: message.params ?? {},
         });
-        await sms.updateOne(
-          { _id: id },
-          {
-            $set: {
-              status: 'sent',
-              sentAt: this.deps.now(),
-              provider: this.deps.provider.name,
-              providerMessageId: accepted.providerMessageId,
-              sendAfter: null,
-            },
-          },
-        );
+        await outbox.update(id, {
+          status: 'sent',
+          sentAt: this.deps.now(),
+          provider: this.deps.provider.name,
+          providerMessageId: accepted.providerMessageId,
+          sendAfter: null,
+        });
         countNotice('sms', 'sent');
         this.deps.logger.log(
           `SMS ${id} (${message.kind}) to ${maskPhone(message.to)} accepted by ${this.deps.provider.name}`,
@@ -213,19 +200,14 @@ export class SmsDispatcher {
     const retryAt = new Date(
       message.urgent ? due : smsSendableAt((message.quietHours as QuietHours) ?? null, due),
     );
-    await this.deps.models.sms.updateOne(
-      { _id: message._id },
-      {
-        $set: {
-          status: 'queued',
-          sendAfter: retryAt,
-          attempts: refusals,
-          failure,
-          providerCode: error.code,
-          reason: `${error.reason}；第${refusals}次发送被拒，${formatElapsed(delay)}后重试`,
-        },
-      },
-    );
+    await this.deps.outbox.update(message._id, {
+      status: 'queued',
+      sendAfter: retryAt,
+      attempts: refusals,
+      failure,
+      providerCode: error.code,
+      reason: `${error.reason}；第${refusals}次发送被拒，${formatElapsed(delay)}后重试`,
+    });
     this.deps.onDueLater(retryAt);
     this.deps.logger.warn(
       `SMS ${message._id} to ${maskPhone(message.to)} refused for now (${error.code}, ${refusals}/${this.deps.retry.maxAttempts}); retry at ${retryAt.toISOString()}`,
@@ -239,22 +221,17 @@ export class SmsDispatcher {
     status: 'failed' | 'unknown',
     failure: Failure,
   ): Promise<DispatchOutcome> {
-    const updated = await this.deps.models.sms.updateOne(
-      // not over an outcome another sender recorded meanwhile
-      { _id: message._id, status: { $in: ['queued', 'held', 'sending'] } },
-      {
-        $set: {
-          status,
-          failure: failure.failure,
-          reason: failure.reason,
-          providerCode: failure.providerCode ?? null,
-          provider: this.deps.provider.name,
-          ...(failure.attempts !== undefined ? { attempts: failure.attempts } : {}),
-        },
-      },
-    );
-    if (updated.matchedCount === 0) {
-      const current = await this.deps.models.sms.findById(message._id, { status: 1 }).lean();
+    // not over an outcome another sender recorded meanwhile
+    const recorded = await this.deps.outbox.recordFailure(message._id, {
+      status,
+      failure: failure.failure,
+      reason: failure.reason,
+      providerCode: failure.providerCode ?? null,
+      provider: this.deps.provider.name,
+      ...(failure.attempts !== undefined ? { attempts: failure.attempts } : {}),
+    });
+    if (!recorded) {
+      const current = await this.deps.outbox.statusOf(message._id);
       return (current?.status ?? status) as DispatchOutcome;
     }
     countNotice('sms', 'failed');
@@ -265,7 +242,7 @@ export class SmsDispatcher {
     const person =
       message.recipientId === CALLER_RECIPIENT
         ? { name: '来电人' }
-        : await this.deps.people.findById(message.recipientId).lean();
+        : await this.deps.directory.personById(message.recipientId);
     const code = failure.providerCode ? `，${failure.providerCode}` : '';
     await this.deps.tellSupervisors(
       message,

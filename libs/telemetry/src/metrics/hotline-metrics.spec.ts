@@ -13,7 +13,7 @@ import {
   sseConnections,
   ticketsLogged,
 } from './hotline-metrics';
-import { countLedgerEvents, insertedBeforeDuplicate } from './ledger-event-counts';
+import { countLedgerEvents } from './ledger-event-counts';
 import {
   countOpenTickets,
   isOpenTicket,
@@ -71,15 +71,6 @@ describe('countLedgerEvents', () => {
   it('counts nothing when nothing was inserted (a retried write)', async () => {
     countLedgerEvents({ type: 'complaint', overdueAt: null }, []);
     expect(await sampleOf(ticketsLogged, { type: 'complaint' })).toBe(0);
-  });
-});
-
-describe('insertedBeforeDuplicate', () => {
-  it('reads what an unordered insertMany inserted before its duplicate-key error', () => {
-    const error = Object.assign(new Error('E11000'), { insertedDocs: [{ kind: 'created' }] });
-    expect(insertedBeforeDuplicate(error)).toEqual([{ kind: 'created' }]);
-    expect(insertedBeforeDuplicate(new Error('E11000'))).toEqual([]);
-    expect(insertedBeforeDuplicate(null)).toEqual([]);
   });
 });
 

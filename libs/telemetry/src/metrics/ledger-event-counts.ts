@@ -44,12 +44,3 @@ export function countLedgerEvents(
     }
   }
 }
-
-/**
- * The documents an unordered `insertMany` did insert before it threw on duplicates (Mongoose's
- * `insertedDocs`); none when the error does not say, so that nothing is counted twice.
- */
-export function insertedBeforeDuplicate<T>(error: unknown): T[] {
-  const inserted = (error as { insertedDocs?: unknown } | null)?.insertedDocs;
-  return Array.isArray(inserted) ? (inserted as T[]) : [];
-}

@@ -847,64 +847,6 @@ export interface components {
             importedBy: string | null;
             rearm: components["schemas"]["CalendarRearmView"];
         };
-        CallerDto: {
-            /** @example 张三 */
-            name: string;
-            /**
-             * @description 大陆手机号或固定电话
-             * @example 13800138000
-             */
-            phone: string;
-        };
-        ComplaintDto: {
-            /** @enum {string} */
-            category: "conduct" | "filing" | "enforcement" | "discipline";
-            /** @description 线索是否明确具体（第四条第六项） */
-            specificClues?: boolean;
-        };
-        FlagsDto: {
-            /** @description 过激言行或情况紧急（4.8） */
-            urgent?: boolean;
-            /** @description 辱骂或骚扰（4.7） */
-            abusive?: boolean;
-            /** @description 涉及诉权（第十条重点回访） */
-            litigationRights?: boolean;
-            /** @description 联系不上承办法官再次来电（4.2） */
-            couldNotReachJudge?: boolean;
-        };
-        OverrideDto: {
-            /** @enum {string} */
-            action: "direct_answer" | "transfer" | "leadership_report" | "escalation";
-            /** @example head-civil */
-            targetId?: string | null;
-            /** @example 来电人要求转庭领导 */
-            reason: string;
-        };
-        CreateTicketDto: {
-            /**
-             * @default phone
-             * @enum {string}
-             */
-            channel: "phone" | "voicemail";
-            caller: components["schemas"]["CallerDto"];
-            /** @enum {string} */
-            type: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
-            complaint?: components["schemas"]["ComplaintDto"] | null;
-            /** @example (2026)豫0782民初1号 */
-            caseNumber?: string | null;
-            /** @example 反映立案庭拖延立案 */
-            content: string;
-            /** @description 直接答复时必填 */
-            answer?: string | null;
-            flags?: components["schemas"]["FlagsDto"];
-            /** @example 2026-11-28T09:00:00+08:00 */
-            ringAt?: string | null;
-            /** @example 2026-11-28T09:00:06+08:00 */
-            answeredAt?: string | null;
-            override?: components["schemas"]["OverrideDto"] | null;
-            /** @description 登记留言时（channel=voicemail） */
-            voicemailId?: string | null;
-        };
         TargetView: {
             id: string;
             name: string;
@@ -1411,6 +1353,70 @@ export interface components {
             total: number;
             page: number;
             limit: number;
+        };
+        CreateTicketDto: {
+            /**
+             * @default phone
+             * @enum {string}
+             */
+            channel: "phone" | "voicemail";
+            caller: {
+                /** @example 张三 */
+                name: string;
+                /**
+                 * @description 大陆手机号或固定电话
+                 * @example 13800138000
+                 */
+                phone: string;
+            };
+            /** @example 反映立案庭拖延立案 */
+            content: string;
+            /** @enum {string} */
+            type: "case_inquiry" | "litigation_consultation" | "contact_judge" | "petition" | "complaint" | "other";
+            /** @description 投诉举报类工单（type=complaint）必填，其他类型不填 */
+            complaint?: {
+                /** @enum {string} */
+                category: "conduct" | "filing" | "enforcement" | "discipline";
+                /** @description 线索是否明确具体（第四条第六项） */
+                specificClues?: boolean;
+            } | null;
+            /** @example (2026)豫0782民初1号 */
+            caseNumber?: string | null;
+            /** @description 直接答复时必填 */
+            answer?: string | null;
+            flags?: {
+                /** @description 过激言行或情况紧急（4.8） */
+                urgent?: boolean;
+                /** @description 辱骂或骚扰（4.7） */
+                abusive?: boolean;
+                /** @description 涉及诉权（第十条重点回访） */
+                litigationRights?: boolean;
+                /** @description 联系不上承办法官再次来电（4.2） */
+                couldNotReachJudge?: boolean;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-11-28T09:00:00+08:00
+             */
+            ringAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-28T09:00:06+08:00
+             */
+            answeredAt?: string | null;
+            override?: {
+                /** @enum {string} */
+                action: "direct_answer" | "transfer" | "leadership_report" | "escalation";
+                /**
+                 * @description 转办或层报时必填
+                 * @example head-civil
+                 */
+                targetId?: string | null;
+                /** @example 来电人要求转庭领导 */
+                reason: string;
+            } | null;
+            /** @description 登记留言时（channel=voicemail） */
+            voicemailId?: string | null;
         };
     };
     responses: never;
