@@ -19,6 +19,14 @@ describe('replaying recorded ticket histories', () => {
         'transfer-on-time',
         'overdue-bulletined-closed',
         'escalation-acknowledged',
+        'continue-as-new-first-run',
+        'continue-as-new-continued-run',
+        'continue-as-new-escalation-continued-run',
+        'continue-as-new-callback-second-run',
+        'continue-as-new-feedback-window-second-run',
+        'continue-as-new-reassign-continued-run',
+        'continue-as-new-agent-reminder-continued-run',
+        'continue-as-new-first-reminder-second-run',
       ]),
     );
   });

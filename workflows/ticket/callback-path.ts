@@ -21,20 +21,39 @@ export async function awaitCallback(run: TicketRun): Promise<void> {
     { deadline: new Date(callbackBy).toISOString() },
     { sms: false },
   );
-  const done = await clock.waitUntil(
-    clock.deadlineMs('callbackBy'),
-    () => state.callback !== null,
-    '等待回访',
-  );
-  if (!done) {
-    outbox.notify(
-      'callback_due',
-      [GROUP_RECIPIENTS.agents, GROUP_RECIPIENTS.supervisors],
-      'late',
-      { deadline: state.deadlines.callbackBy },
-      { sms: false },
+  await callbackRecorded(run, false);
+}
+
+/**
+ * Waits for the callback, flagging a late one, then closes. `late`: a continued run (issue
+ * #17) whose previous run already flagged it. Both waits are points a run can continue from.
+ */
+export async function callbackRecorded(run: TicketRun, late: boolean): Promise<void> {
+  const { state, ledger, outbox, clock } = run;
+  let flagged = late;
+  if (!flagged) {
+    run.resume.main = { at: 'callback', late: false };
+    const done = await clock.waitUntil(
+      clock.deadlineMs('callbackBy'),
+      () => state.callback !== null,
+      '等待回访',
     );
+    run.resume.main = null;
+    if (!done) {
+      outbox.notify(
+        'callback_due',
+        [GROUP_RECIPIENTS.agents, GROUP_RECIPIENTS.supervisors],
+        'late',
+        { deadline: state.deadlines.callbackBy },
+        { sms: false },
+      );
+      flagged = true;
+    }
+  }
+  if (flagged) {
+    run.resume.main = { at: 'callback', late: true };
     await condition(() => state.callback !== null);
+    run.resume.main = null;
   }
   state.close(Date.now(), state.callback!.by);
   ledger.changed();

@@ -19,6 +19,7 @@ import {
   type TicketFlags,
   type TicketType as TicketTypeName,
 } from '../../libs/domain/src/ticket';
+import type { CarriedTicketRun } from './carried-run';
 import {
   TicketDepartment,
   TicketHandler,
@@ -28,6 +29,7 @@ import {
 } from './search-attributes';
 import type { TicketView } from './ticket-view';
 
+export type { CarriedTicketRun } from './carried-run';
 export * from './search-attributes';
 export type { EscalationState, TicketView } from './ticket-view';
 
@@ -53,7 +55,20 @@ export interface TicketWorkflowInput {
   policy?: Policy;
   /** The agent who logged it. */
   loggedBy: string;
+  /**
+   * Set by the workflow itself when a run continues as new (issue #17): the state the previous
+   * run reached. Clients never set it; they address the ticket by its workflow id alone.
+   */
+  carried?: CarriedTicketRun;
+  /**
+   * History events after which a run continues as new at its next safe point (default
+   * `TICKET_HISTORY_BOUND`). Only tests make it small.
+   */
+  historyBound?: number;
 }
+
+/** History events after which a ticket's run continues as new, unless Temporal suggests it sooner. */
+export const TICKET_HISTORY_BOUND = 2_000;
 
 /** The workflow's type name, as clients start it by. */
 export const TICKET_WORKFLOW_TYPE = 'ticketWorkflow';

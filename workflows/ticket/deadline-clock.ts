@@ -2,6 +2,7 @@ import { condition, patched } from '@temporalio/workflow';
 import { durationToMs, formatDuration, type PolicyDuration } from '../../libs/domain/src/duration';
 import type { Policy } from '../../libs/domain/src/policy';
 import type { TicketDeadlines } from '../../libs/domain/src/ticket';
+import type { DeadlineClockSnapshot } from './carried-run';
 import type { CalendarChangedInput } from './contract';
 import { CALENDAR_VERSION_CHECK } from './patches';
 import { calendarActivities } from './ticket-activities';
@@ -28,6 +29,7 @@ export class DeadlineClock {
   /** The calendar version each working-day deadline was computed with (its answer says). */
   private readonly versions: Partial<Record<DeadlineName, number>> = {};
   private recomputeRequested = false;
+  private recomputing = false;
   /** The calendar version the latest `calendarChanged` named (null: none named, recompute all). */
   private requestedVersion: number | null = null;
 
@@ -35,7 +37,23 @@ export class DeadlineClock {
     private readonly state: TicketState,
     private readonly workingHours: Policy['workingHours'],
     private readonly changed: () => void,
-  ) {}
+    carried?: DeadlineClockSnapshot,
+  ) {
+    if (carried) {
+      Object.assign(this.bases, carried.bases);
+      Object.assign(this.versions, carried.versions);
+    }
+  }
+
+  /** What the next run needs to go on recomputing (continue-as-new). */
+  snapshot(): DeadlineClockSnapshot {
+    return JSON.parse(JSON.stringify({ bases: this.bases, versions: this.versions }));
+  }
+
+  /** No calendar recompute asked for or under way. */
+  get idle(): boolean {
+    return !this.recomputeRequested && !this.recomputing;
+  }
 
   async addPolicyDuration(
     from: string,
@@ -107,6 +125,7 @@ export class DeadlineClock {
     for (;;) {
       await condition(() => this.recomputeRequested);
       this.recomputeRequested = false;
+      this.recomputing = true;
       const moved: string[] = [];
       const version = this.requestedVersion;
       this.requestedVersion = null;
@@ -126,6 +145,7 @@ export class DeadlineClock {
         Date.now(),
       );
       this.changed();
+      this.recomputing = false;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { condition, patched } from '@temporalio/workflow';
 import type { EscalationLevel } from '../../libs/domain/src/disposition';
 import { formatDuration } from '../../libs/domain/src/duration';
+import type { EscalationResume } from './carried-run';
 import { ESCALATION_TOP_REMINDERS } from './patches';
 import { GROUP_RECIPIENTS } from './recipients';
 import type { TicketRun } from './ticket-run';
@@ -51,26 +52,47 @@ export async function escalationPath(run: TicketRun): Promise<void> {
   } else await condition(acknowledged);
 }
 
-/** Art. 4.8 past the last level: re-notify it, and alert the supervisors, each window. */
+/** A continued run's escalation (issue #17): done, or back in the top level's window it waited in. */
+export async function resumedEscalationPath(
+  run: TicketRun,
+  resume: EscalationResume,
+): Promise<void> {
+  const ladder = run.input.disposition.escalationLadder ?? [];
+  if (resume.at === 'done' || ladder.length === 0) return;
+  await remindTopLevel(run, ladder[ladder.length - 1]!, resume.escalatedAt, resume);
+}
+
+/**
+ * Art. 4.8 past the last level: re-notify it, and alert the supervisors, each window.
+ * `resumed`: a continued run, back in the window of round `resumed.round` ending `resumed.until`.
+ */
 async function remindTopLevel(
   run: TicketRun,
   top: EscalationLevel,
   escalatedAt: number,
+  resumed?: { round: number; until: number },
 ): Promise<void> {
   const { state, ledger, outbox, clock, policy } = run;
   const stop = () => state.escalation!.acknowledgedBy !== null || state.routeStatus === 'closed';
   const names = top.people.map((p) => p.name).join('、');
-  for (let round = 1; ; round += 1) {
-    const until = Date.parse(
-      (
-        await clock.addPolicyDuration(
-          new Date(Date.now()).toISOString(),
-          policy.escalationAckWithin,
-        )
-      ).at,
-    );
+  let resumedUntil = resumed?.until ?? null;
+  for (let round = resumed?.round ?? 1; ; round += 1) {
+    const until =
+      resumedUntil ??
+      Date.parse(
+        (
+          await clock.addPolicyDuration(
+            new Date(Date.now()).toISOString(),
+            policy.escalationAckWithin,
+          )
+        ).at,
+      );
+    resumedUntil = null;
     const summary = `等待第${top.level}级领导确认（第${round}次再通知前）`;
-    if (await clock.waitUntil(() => until, stop, summary)) return;
+    run.resume.escalation = { at: 'top-round', round, until, escalatedAt };
+    const stopped = await clock.waitUntil(() => until, stop, summary);
+    run.resume.escalation = null;
+    if (stopped) return;
     state.record(
       'notified',
       'system',

@@ -11,13 +11,21 @@ import type { TicketState } from './ticket-state';
 export class LedgerSync {
   private changes = 0;
   private written = 0;
-  private eventsWritten = 0;
 
-  /** `beforeWrite` runs before each write (the search attributes follow the same changes). */
+  /**
+   * `beforeWrite` runs before each write (the search attributes follow the same changes);
+   * `eventsWritten`: timeline events a previous run of the ticket already wrote.
+   */
   constructor(
     private readonly state: TicketState,
     private readonly beforeWrite: () => void,
+    private eventsWritten = 0,
   ) {}
+
+  /** Timeline events in the ledger so far (the next one is keyed `<ticket>#<this + 1>`). */
+  get timelineWritten(): number {
+    return this.eventsWritten;
+  }
 
   /** Marks the state changed: the loop writes it. */
   changed(): void {

@@ -16,3 +16,10 @@ export const CALENDAR_VERSION_CHECK = 'calendar-changed-version-check';
  * acknowledged or the ticket closes. Histories from before wait silently, as they did.
  */
 export const ESCALATION_TOP_REMINDERS = 'escalation-top-reminders';
+
+/**
+ * Continue-as-new (issue #17): a ticket whose history grew past its bound, or whose run Temporal
+ * suggests continuing, starts a new run with the same id, carrying its state. Recorded only by
+ * a run that continues; a run without the marker never does.
+ */
+export const CONTINUE_AS_NEW = 'continue-as-new';

@@ -1,4 +1,5 @@
 import type { Policy } from '../../libs/domain/src/policy';
+import type { EscalationResume, MainPathResume } from './carried-run';
 import type { ReassignInput, TicketWorkflowInput } from './contract';
 import { DeadlineClock } from './deadline-clock';
 import { LedgerSync } from './ledger-sync';
@@ -18,6 +19,15 @@ export interface PendingRequests {
   windowsOpened: number;
 }
 
+/**
+ * Where each path waits, when it waits at a point a continued run can resume from (null: not
+ * at such a point). Continue-as-new waits for both to be set.
+ */
+export interface ResumePoints {
+  main: MainPathResume | null;
+  escalation: EscalationResume | null;
+}
+
 /** One ticket's workflow run: its state, the machinery around it, the pending requests. */
 export interface TicketRun {
   readonly input: TicketWorkflowInput;
@@ -27,6 +37,7 @@ export interface TicketRun {
   readonly outbox: NoticeOutbox;
   readonly clock: DeadlineClock;
   readonly requests: PendingRequests;
+  readonly resume: ResumePoints;
   /** Upserts the search attributes if they changed (the ledger loop calls it before each write). */
   readonly refreshSearchAttributes: () => void;
 }
@@ -36,16 +47,24 @@ export function ticketRun(
   policy: Policy,
   state: TicketState,
 ): TicketRun {
-  const refreshSearchAttributes = searchAttributeSync(state);
-  const ledger = new LedgerSync(state, refreshSearchAttributes);
+  // A continued run (issue #17) goes on from where the previous one stopped.
+  const { carried } = input;
+  const refreshSearchAttributes = searchAttributeSync(state, carried?.searchAttributesShown);
+  const ledger = new LedgerSync(state, refreshSearchAttributes, carried?.ledgerEventsWritten);
   return {
     input,
     policy,
     state,
     ledger,
     outbox: new NoticeOutbox(state, policy.quietHours),
-    clock: new DeadlineClock(state, policy.workingHours, () => ledger.changed()),
-    requests: { overdue: false, manualReminder: null, reassign: null, windowsOpened: 0 },
+    clock: new DeadlineClock(state, policy.workingHours, () => ledger.changed(), carried?.clock),
+    requests: {
+      overdue: false,
+      manualReminder: null,
+      reassign: null,
+      windowsOpened: carried?.windowsOpened ?? 0,
+    },
+    resume: { main: null, escalation: null },
     refreshSearchAttributes,
   };
 }
