@@ -16,11 +16,8 @@ export interface LedgerSyncInput {
   /** The ticket's state fields as the workflow sees them now (never the caller's details). */
   fields: Omit<
     TicketLedgerDoc,
-    '_id' | 'caller' | 'content' | 'answer' | 'channel' | 'createdAt' | 'updatedAt' | 'disposition'
-  > & {
-    /** The ticket's Disposition (workflows/ticket/ledger-fields.ts still sends it as a record). */
-    disposition: Record<string, unknown> | null;
-  };
+    '_id' | 'caller' | 'content' | 'answer' | 'channel' | 'createdAt' | 'updatedAt'
+  >;
   /** Timeline events not yet known to be written; a retry may send some again. */
   events: LedgerEventInput[];
 }

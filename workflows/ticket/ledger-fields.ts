@@ -12,7 +12,7 @@ export function ledgerFields(state: TicketState) {
     flags: { ...input.flags },
     status: state.status,
     redLight: state.redLight,
-    disposition: state.disposition as unknown as Record<string, unknown>,
+    disposition: state.disposition,
     handlerId: state.handler?.id ?? null,
     departmentId: state.departmentId,
     deadlines: Object.fromEntries(

@@ -73,9 +73,7 @@ export class TicketLedgerRepository {
    */
   syncState(
     ticketId: string,
-    fields: Partial<Omit<TicketLedgerDoc, '_id' | 'disposition'>> & {
-      disposition?: object | null;
-    },
+    fields: Partial<Omit<TicketLedgerDoc, '_id'>>,
   ): Promise<(TicketLedgerDoc & { rev?: number }) | null> {
     return this.tickets
       .findOneAndUpdate(
