@@ -46,3 +46,7 @@ export async function provideBenchServers(
   if (!process.env.BENCH_MONGODB_URI) url.pathname = `/${options.database}`;
   return { temporal, database, benchUri: url.toString() };
 }
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -7,7 +7,8 @@
  *    database, BENCH_NOTICES notices (default 1000) at BENCH_CONCURRENCY (default 8).
  * 2. Latency: from starting a ticket workflow (a petition: dispatched at once to its
  *    handler) on the dev server to its dispatch notice arriving on the notification
- *    service's SSE stream; BENCH_TICKETS tickets (default 50), p50 / p99.
+ *    service's SSE stream; BENCH_TICKETS tickets (default 50), one at a time or at
+ *    BENCH_LATENCY_RATE tickets/s, p50 / p99.
  *
  * Bench data is marked: ticket ids `BENCH…`, notice keys `bench:…`; the bench's workflows
  * are terminated at the end (their ledger entries stay in the dev database).
@@ -21,7 +22,7 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createNotificationActivities } from '../activities';
 import { loadServiceConfig } from '../libs/config/src';
-import { directoryPersonModel, notificationModels } from '../libs/database/src';
+import { notificationModels, Storage } from '../libs/database/src';
 import {
   createDirectory,
   DEMO_DIRECTORY,
@@ -30,21 +31,24 @@ import {
   parsePolicy,
 } from '../libs/domain/src';
 import { type TicketWorkflowInput, ticketWorkflowOptions } from '../workflows/ticket/contract';
-import { percentile } from './bench-kit';
+import { percentile, sleep } from './bench-kit';
+import { reportFigures } from './bench-report';
 import { stackDataConverter } from './stack-data-converter';
 
 const NOTICES = Math.min(Number(process.env.BENCH_NOTICES ?? 1000), 20_000);
 const CONCURRENCY = Math.min(Number(process.env.BENCH_CONCURRENCY ?? 8), 64);
 const TICKETS = Math.min(Number(process.env.BENCH_TICKETS ?? 50), 500);
+/** Tickets per second of the latency part (BENCH_LATENCY_RATE); 0: one at a time. */
+const LATENCY_RATE = Math.min(Math.max(Number(process.env.BENCH_LATENCY_RATE ?? 0), 0), 50);
 /** `throughput`, `latency` or both (default). */
 const PARTS = (process.env.BENCH_PARTS ?? 'throughput,latency').split(',');
 const NOTIFICATION_URL = process.env.BENCH_NOTIFICATION_URL ?? 'http://127.0.0.1:3001';
 
 async function throughput(connection: mongoose.Connection): Promise<void> {
   const models = notificationModels(connection);
-  const people = directoryPersonModel(connection);
-  const delivery = new NotificationDelivery({ models, people });
-  const { deliverNotices } = createNotificationActivities({ models, people, delivery });
+  const storage = new Storage(connection);
+  const delivery = new NotificationDelivery({ storage });
+  const { deliverNotices } = createNotificationActivities({ storage, delivery });
   const run = `bench:${Date.now().toString(36)}`;
   const recipients = ['judge01', 'head-civil', 'head-petition', 'group:supervisor'];
   const notices: Notice[] = Array.from({ length: NOTICES }, (_, i) => {
@@ -147,37 +151,44 @@ async function latency(): Promise<void> {
   const directory = createDirectory(DEMO_DIRECTORY);
   const policy = parsePolicy({ NOTIFY_QUIET_HOURS: 'off' });
   const samples: number[] = [];
-  const handles = [];
+  const handles: Awaited<ReturnType<typeof client.workflow.start>>[] = [];
+  const startTicket = async (i: number): Promise<void> => {
+    const decided = decideDisposition(
+      { type: 'petition', complaint: null, caseNumber: null, flags: NO_FLAGS },
+      directory,
+    );
+    if (!decided.ok) throw new Error('petition does not route');
+    const ticketId = `BENCH${run}${String(i).padStart(3, '0')}`;
+    const input: TicketWorkflowInput = {
+      ticketId,
+      type: 'petition',
+      caseNumber: null,
+      flags: NO_FLAGS,
+      receivedAt: new Date().toISOString(),
+      disposition: decided.value,
+      departmentHead: null,
+      policy,
+      loggedBy: 'agent01',
+    };
+    const started = performance.now();
+    handles.push(await client.workflow.start('ticketWorkflow', ticketWorkflowOptions(input)));
+    const deadline = Date.now() + 30_000;
+    while (!arrived.has(ticketId) && Date.now() < deadline) await sleep(2);
+    if (!arrived.has(ticketId)) throw new Error(`${ticketId}: no notice on the stream in 30 s`);
+    samples.push(arrived.get(ticketId)! - started);
+  };
   try {
-    for (let i = 0; i < TICKETS; i++) {
-      const routing = {
-        type: 'petition' as const,
-        complaint: null,
-        caseNumber: null,
-        flags: NO_FLAGS,
-      };
-      const decided = decideDisposition(routing, directory);
-      if (!decided.ok) throw new Error('petition does not route');
-      const ticketId = `BENCH${run}${String(i).padStart(3, '0')}`;
-      const input: TicketWorkflowInput = {
-        ticketId,
-        type: 'petition',
-        caseNumber: null,
-        flags: NO_FLAGS,
-        receivedAt: new Date().toISOString(),
-        disposition: decided.value,
-        departmentHead: null,
-        policy,
-        loggedBy: 'agent01',
-      };
-      const started = performance.now();
-      handles.push(await client.workflow.start('ticketWorkflow', ticketWorkflowOptions(input)));
-      const deadline = Date.now() + 30_000;
-      while (!arrived.has(ticketId) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 2));
+    if (LATENCY_RATE > 0) {
+      // A steady rate: a ticket every 1/rate s, whether or not the ones before have arrived.
+      const waits: Promise<void>[] = [];
+      const begun = performance.now();
+      for (let i = 0; i < TICKETS; i++) {
+        await sleep(begun + (i * 1000) / LATENCY_RATE - performance.now());
+        waits.push(startTicket(i));
       }
-      if (!arrived.has(ticketId)) throw new Error(`${ticketId}: no notice on the stream in 30 s`);
-      samples.push(arrived.get(ticketId)! - started);
+      await Promise.all(waits);
+    } else {
+      for (let i = 0; i < TICKETS; i++) await startTicket(i);
     }
   } finally {
     close();
@@ -185,18 +196,23 @@ async function latency(): Promise<void> {
     await connection.close();
   }
   const sorted = [...samples].sort((a, b) => a - b);
+  const storedSorted = [...storedToStream].sort((a, b) => a - b);
+  const pace = LATENCY_RATE > 0 ? `${LATENCY_RATE} tickets/s` : 'one at a time';
   console.log(
-    `latency workflow start → SSE (${samples.length} tickets, one at a time): ` +
+    `latency workflow start → SSE (${samples.length} tickets, ${pace}): ` +
       `p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, ` +
       `max ${sorted.at(-1)!.toFixed(0)} ms; of which notice stored → on the stream: ` +
-      `p50 ${percentile(
-        [...storedToStream].sort((a, b) => a - b),
-        50,
-      ).toFixed(0)} ms, p99 ${percentile(
-        [...storedToStream].sort((a, b) => a - b),
-        99,
-      ).toFixed(0)} ms`,
+      `p50 ${percentile(storedSorted, 50).toFixed(0)} ms, p99 ${percentile(storedSorted, 99).toFixed(0)} ms`,
   );
+  reportFigures('notification', [
+    {
+      figure: `dispatch → notice on an open SSE stream p99 (${pace})`,
+      value: percentile(sorted, 99),
+      unit: 'ms',
+      aim: { below: 500 },
+      note: `stored → stream p99 ${percentile(storedSorted, 99).toFixed(0)} ms`,
+    },
+  ]);
 }
 
 async function main(): Promise<void> {

@@ -13,7 +13,7 @@
  * 4. prints one table, stops what it started and drops its database (`--keep`: leave the
  *    database for the next run, which then reuses it if it holds the same number of tickets).
  *
- * The search (`keywordFilter` in apps/intake/src/tickets/ticket-search-filter.ts) is a
+ * The search (`keywordCondition` in libs/database/src/repositories/ticket-search.ts) is a
  * case-insensitive substring match — a `$regex` over `_id`, caller name, case number, content,
  * answer and feedback — with `countDocuments` of the same filter for the total. FerretDB 1.24
  * pushes neither down to SQLite: each search reads every ticket of the ledger, twice.

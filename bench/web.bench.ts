@@ -13,6 +13,7 @@
  */
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { percentile } from './bench-kit';
+import { reportFigures } from './bench-report';
 
 const BASE = process.env.BENCH_WEB_URL ?? 'http://127.0.0.1:3000';
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 5), 50);
@@ -80,6 +81,15 @@ async function bytes(browser: Browser) {
   await intakePage.context().close();
   console.log(`bytes before usable (cold cache): /login ${wire(loginBytes)}`);
   console.log(`bytes before usable (cold cache): /intake ${wire(intakeBytes)}`);
+  reportFigures('web', [
+    {
+      figure: 'compressed bytes before /intake is usable (cold cache)',
+      value: intakeBytes.body / 1024,
+      unit: 'KB',
+      aim: { below: 350 },
+      note: `+ ${kb(intakeBytes.headers)} headers`,
+    },
+  ]);
 }
 
 async function timeToInteractive(browser: Browser) {
@@ -105,6 +115,25 @@ async function timeToInteractive(browser: Browser) {
   console.log(
     `navigation → interactive /intake, ${RUNS} runs: cold ${line(cold)}; warm ${line(warm)}`,
   );
+  const median = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    );
+  reportFigures('web', [
+    {
+      figure: 'navigation → interactive /intake, cold (median)',
+      value: median(cold),
+      unit: 'ms',
+      aim: { below: 1000 },
+    },
+    {
+      figure: 'navigation → interactive /intake, warm (median)',
+      value: median(warm),
+      unit: 'ms',
+      aim: { below: 1000 },
+    },
+  ]);
 }
 
 async function dispatchToInbox(browser: Browser) {
@@ -141,6 +170,14 @@ async function dispatchToInbox(browser: Browser) {
   }
   await page.context().close();
   const sorted = [...delays].sort((a, b) => a - b);
+  reportFigures('web', [
+    {
+      figure: 'dispatch → visible in an open /inbox p99',
+      value: percentile(sorted, 99),
+      unit: 'ms',
+      aim: { below: 2000 },
+    },
+  ]);
   console.log(
     `dispatch → visible in the open /inbox, ${TICKETS} transfers: p50 ${ms(percentile(sorted, 50))}, ` +
       `p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1)!)}`,
