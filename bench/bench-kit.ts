@@ -2,8 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSetting } from '../libs/config/src/service-config';
+import {
+  createDirectory,
+  DEMO_DIRECTORY,
+  decideDisposition,
+  NO_FLAGS,
+  type Policy,
+} from '../libs/domain/src';
 import { type ProvidedServer, provideDatabase, provideTemporal } from '../scripts/stack/servers';
 import type { Supervisor } from '../scripts/stack/supervisor';
+import type { TicketWorkflowInput } from '../workflows/ticket/contract';
 
 /** The nearest-rank percentile `p` (0–100) of ascending values; NaN for none. */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -50,3 +58,29 @@ export async function provideBenchServers(
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * A petition (信访) ticket's workflow input, as the intake would start it: routed by the demo
+ * directory's rule table, received now. The benches start their tickets straight on Temporal.
+ */
+export function petitionTicket(
+  ticketId: string,
+  policy: Policy,
+  departmentHead: TicketWorkflowInput['departmentHead'] = null,
+): TicketWorkflowInput {
+  const decided = decideDisposition({ type: 'petition', flags: NO_FLAGS }, DEMO_ROUTING);
+  if (!decided.ok) throw new Error('the demo directory does not route a petition');
+  return {
+    ticketId,
+    type: 'petition',
+    caseNumber: null,
+    flags: NO_FLAGS,
+    receivedAt: new Date().toISOString(),
+    disposition: decided.value,
+    departmentHead,
+    policy,
+    loggedBy: 'agent01',
+  };
+}
+
+const DEMO_ROUTING = createDirectory(DEMO_DIRECTORY);

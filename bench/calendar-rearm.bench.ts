@@ -19,20 +19,10 @@
  */
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { loadServiceConfig } from '../libs/config/src';
-import {
-  createDirectory,
-  DEMO_DIRECTORY,
-  decideDisposition,
-  NO_FLAGS,
-  parsePolicy,
-  shanghaiDate,
-} from '../libs/domain/src';
+import { parsePolicy, shanghaiDate } from '../libs/domain/src';
 import { TASK_QUEUES } from '../libs/temporal/src';
-import {
-  getTicketQuery,
-  type TicketWorkflowInput,
-  ticketWorkflowOptions,
-} from '../workflows/ticket/contract';
+import { getTicketQuery, ticketWorkflowOptions } from '../workflows/ticket/contract';
+import { petitionTicket } from './bench-kit';
 import { stackDataConverter } from './stack-data-converter';
 
 const TICKETS = Math.max(1, Math.min(Number(process.env.BENCH_TICKETS ?? 1000), 5000));
@@ -82,11 +72,6 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     dataConverter: stackDataConverter(),
   });
-  const decided = decideDisposition(
-    { type: 'petition', complaint: null, caseNumber: null, flags: NO_FLAGS },
-    createDirectory(DEMO_DIRECTORY),
-  );
-  if (!decided.ok) throw new Error('petition does not route');
   const policy = parsePolicy({ POLICY_FEEDBACK_WITHIN: '3wd', NOTIFY_QUIET_HOURS: 'off' });
   const run = Date.now().toString(36).toUpperCase();
   const handles: WorkflowHandle[] = [];
@@ -96,17 +81,7 @@ async function main(): Promise<void> {
     await pool(
       Array.from({ length: TICKETS }, (_, i) => i),
       async (i) => {
-        const input: TicketWorkflowInput = {
-          ticketId: `BENCHCAL${run}${String(i).padStart(4, '0')}`,
-          type: 'petition',
-          caseNumber: null,
-          flags: NO_FLAGS,
-          receivedAt: new Date().toISOString(),
-          disposition: decided.value,
-          departmentHead: null,
-          policy,
-          loggedBy: 'agent01',
-        };
+        const input = petitionTicket(`BENCHCAL${run}${String(i).padStart(4, '0')}`, policy);
         handles.push(
           await client.workflow.start('ticketWorkflow', ticketWorkflowOptions(input, TASK_QUEUE)),
         );

@@ -23,15 +23,9 @@ import mongoose from 'mongoose';
 import { createNotificationActivities } from '../activities';
 import { loadServiceConfig } from '../libs/config/src';
 import { notificationModels, Storage } from '../libs/database/src';
-import {
-  createDirectory,
-  DEMO_DIRECTORY,
-  decideDisposition,
-  NO_FLAGS,
-  parsePolicy,
-} from '../libs/domain/src';
-import { type TicketWorkflowInput, ticketWorkflowOptions } from '../workflows/ticket/contract';
-import { percentile, sleep } from './bench-kit';
+import { parsePolicy } from '../libs/domain/src';
+import { ticketWorkflowOptions } from '../workflows/ticket/contract';
+import { percentile, petitionTicket, sleep } from './bench-kit';
 import { reportFigures } from './bench-report';
 import { stackDataConverter } from './stack-data-converter';
 
@@ -148,28 +142,12 @@ async function latency(): Promise<void> {
     namespace: config.temporal.namespace,
     dataConverter: stackDataConverter(),
   });
-  const directory = createDirectory(DEMO_DIRECTORY);
   const policy = parsePolicy({ NOTIFY_QUIET_HOURS: 'off' });
   const samples: number[] = [];
   const handles: Awaited<ReturnType<typeof client.workflow.start>>[] = [];
   const startTicket = async (i: number): Promise<void> => {
-    const decided = decideDisposition(
-      { type: 'petition', complaint: null, caseNumber: null, flags: NO_FLAGS },
-      directory,
-    );
-    if (!decided.ok) throw new Error('petition does not route');
     const ticketId = `BENCH${run}${String(i).padStart(3, '0')}`;
-    const input: TicketWorkflowInput = {
-      ticketId,
-      type: 'petition',
-      caseNumber: null,
-      flags: NO_FLAGS,
-      receivedAt: new Date().toISOString(),
-      disposition: decided.value,
-      departmentHead: null,
-      policy,
-      loggedBy: 'agent01',
-    };
+    const input = petitionTicket(ticketId, policy);
     const started = performance.now();
     handles.push(await client.workflow.start('ticketWorkflow', ticketWorkflowOptions(input)));
     const deadline = Date.now() + 30_000;

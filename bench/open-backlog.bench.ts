@@ -19,15 +19,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { readSetting } from '../libs/config/src/service-config';
-import {
-  createDirectory,
-  DEMO_DIRECTORY,
-  decideDisposition,
-  NO_FLAGS,
-  parsePolicy,
-} from '../libs/domain/src';
-import { type TicketWorkflowInput, ticketWorkflowOptions } from '../workflows/ticket/contract';
-import { percentile, sleep } from './bench-kit';
+import { parsePolicy } from '../libs/domain/src';
+import { ticketWorkflowOptions } from '../workflows/ticket/contract';
+import { percentile, petitionTicket, sleep } from './bench-kit';
 import { type Figure, reportFigures } from './bench-report';
 import { processName, processTree } from './process-cpu';
 import { stackDataConverter } from './stack-data-converter';
@@ -125,9 +119,6 @@ async function main(): Promise<void> {
     namespace: readSetting(env, 'TEMPORAL_NAMESPACE'),
     dataConverter: stackDataConverter(env),
   });
-  const directory = createDirectory(DEMO_DIRECTORY);
-  const decided = decideDisposition({ type: 'petition', flags: NO_FLAGS }, directory);
-  if (!decided.ok) throw new Error('demo directory does not route a petition');
   const policy = parsePolicy({ POLICY_FEEDBACK_WITHIN: '30d', NOTIFY_QUIET_HOURS: 'off' });
   const run = Date.now().toString(36).toUpperCase();
   const agent = await login('agent01');
@@ -141,17 +132,7 @@ async function main(): Promise<void> {
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let i = next++; i < BACKLOG; i = next++) {
-        const input: TicketWorkflowInput = {
-          ticketId: `BACKLOG-${run}-${String(i).padStart(6, '0')}`,
-          type: 'petition',
-          caseNumber: null,
-          flags: NO_FLAGS,
-          receivedAt: new Date().toISOString(),
-          disposition: decided.value,
-          departmentHead: null,
-          policy,
-          loggedBy: 'agent01',
-        };
+        const input = petitionTicket(`BACKLOG-${run}-${String(i).padStart(6, '0')}`, policy);
         await client.workflow.start('ticketWorkflow', ticketWorkflowOptions(input));
         ids.push(input.ticketId);
         if (ids.length % 1000 === 0) {

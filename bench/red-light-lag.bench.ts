@@ -10,15 +10,9 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { readSetting } from '../libs/config/src/service-config';
 import { ledgerModels } from '../libs/database/src';
-import {
-  createDirectory,
-  DEMO_DIRECTORY,
-  decideDisposition,
-  NO_FLAGS,
-  parsePolicy,
-} from '../libs/domain/src';
-import { type TicketWorkflowInput, ticketWorkflowOptions } from '../workflows/ticket/contract';
-import { percentile } from './bench-kit';
+import { createDirectory, DEMO_DIRECTORY, parsePolicy } from '../libs/domain/src';
+import { ticketWorkflowOptions } from '../workflows/ticket/contract';
+import { percentile, petitionTicket } from './bench-kit';
 import { reportFigures } from './bench-report';
 import { stackDataConverter } from './stack-data-converter';
 
@@ -37,8 +31,6 @@ async function main(): Promise<void> {
   const ledger = ledgerModels(database);
 
   const directory = createDirectory(DEMO_DIRECTORY);
-  const decided = decideDisposition({ type: 'petition', flags: NO_FLAGS }, directory);
-  if (!decided.ok) throw new Error('demo directory does not route a petition');
   const head = directory.person('head-petition')!;
   const run = Date.now().toString(36);
   // Every ticket's window ends together: a burst of deadlines, the hard case.
@@ -52,17 +44,11 @@ async function main(): Promise<void> {
   console.log(`starting ${COUNT} tickets with a ${WINDOW_SECONDS} s feedback window…`);
   const ids: string[] = [];
   for (let i = 0; i < COUNT; i += 1) {
-    const input: TicketWorkflowInput = {
-      ticketId: `BENCH-${run}-${String(i).padStart(4, '0')}`,
-      type: 'petition',
-      caseNumber: null,
-      flags: NO_FLAGS,
-      receivedAt: new Date().toISOString(),
-      disposition: decided.value,
-      departmentHead: { id: head.id, name: head.name, role: head.role },
-      policy,
-      loggedBy: 'agent01',
-    };
+    const input = petitionTicket(`BENCH-${run}-${String(i).padStart(4, '0')}`, policy, {
+      id: head.id,
+      name: head.name,
+      role: head.role,
+    });
     await client.workflow.start('ticketWorkflow', ticketWorkflowOptions(input));
     ids.push(input.ticketId);
     if ((i + 1) % 25 === 0) console.log(`  started ${i + 1}/${COUNT}`);
