@@ -137,4 +137,30 @@ export class TicketLedgerRepository {
       await cursor.close();
     }
   }
+
+  /**
+   * The whole documents of the criteria in the order stored, a cursor's batch at a time (two at
+   * most in memory), the first ones at once, where FerretDB sorts only after reading them all
+   * (an export puts them in ledger order from the read model). Whole, because FerretDB applies
+   * a projection document by document, dearer than sending the fields a row leaves unread.
+   */
+  async *batchesOf<T extends Record<string, unknown>>(
+    criteria: LedgerCriteria,
+    batchSize = 1000,
+  ): AsyncGenerator<T[]> {
+    const cursor = this.tickets.collection.find<T>(ledgerFilter(criteria), { batchSize });
+    // The next batch is asked for before this one is handed out: the database reads it while
+    // the caller writes this one (a cursor fetches only when asked, FerretDB reads only then).
+    let more = cursor.hasNext();
+    try {
+      while (await more) {
+        const batch = cursor.readBufferedDocuments();
+        more = cursor.hasNext();
+        yield batch;
+      }
+    } finally {
+      await more.catch(() => false);
+      await cursor.close();
+    }
+  }
 }
