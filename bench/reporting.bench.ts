@@ -15,6 +15,11 @@
  *
  * The Temporal and database servers are reused when they answer (a running `npm start`),
  * else started for the run and stopped at the end.
+ *
+ * Where an export's time goes: BENCH_CURSOR_ONLY=1 times the database's cursors alone (sorted
+ * or not, projected or not, a scan matching nothing); BENCH_CHECK_ORDER=1 checks the CSV export's
+ * rows against the ledger order of a sorted cursor; BENCH_NODE_FLAGS passes node flags to the
+ * service (e.g. `--prof`); the export's line gives the service's CPU seconds.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +30,7 @@ import { Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { LEDGER_FACTS_MIGRATION, LedgerFactsStore, ledgerModels } from '../libs/database/src';
 import { TICKET_TYPES } from '../libs/domain/src';
+import { LEDGER_PROJECTION } from '../libs/reporting/src/ledger-rows';
 import { ensureNamespace } from '../libs/temporal/src/namespace-setup';
 import { APPS, appEntry } from '../scripts/stack/apps';
 import { freePort, httpOk, waitUntil } from '../scripts/stack/probes';
@@ -183,6 +189,71 @@ async function seed(uri: string): Promise<void> {
   }
 }
 
+/** The CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime: fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** How long the database's cursors over the whole ledger take alone (BENCH_CURSOR_ONLY=1). */
+async function timeCursorOnly(uri: string): Promise<void> {
+  const connection = await mongoose.createConnection(uri).asPromise();
+  try {
+    const variants: [
+      string,
+      Record<string, unknown> | null,
+      Record<string, 0 | 1> | undefined,
+      number,
+    ][] = [
+      ['sorted, projected', { receivedAt: 1, _id: 1 }, LEDGER_PROJECTION, 500],
+      ['sorted, whole', { receivedAt: 1, _id: 1 }, undefined, 1000],
+      ['unsorted, whole', null, undefined, 1000],
+    ];
+    for (const [label, sort, projection, batchSize] of variants) {
+      const started = performance.now();
+      let cursor = ledgerModels(connection).tickets.collection.find({}, { projection, batchSize });
+      if (sort) cursor = cursor.sort(sort as never);
+      let docs = 0;
+      let first = 0;
+      let inOrder = 0;
+      let last = '';
+      for await (const doc of cursor) {
+        if (docs === 0) first = performance.now() - started;
+        if (String(doc._id) > last) inOrder += 1;
+        last = String(doc._id);
+        docs += 1;
+      }
+      console.log(
+        `cursor ${label}: ${docs} documents in ${((performance.now() - started) / 1000).toFixed(1)} s (first after ${(first / 1000).toFixed(1)} s; ${inOrder} in id order)`,
+      );
+    }
+    const { tickets } = ledgerModels(connection);
+    const scan = async (filter: Record<string, unknown>) => {
+      let docs = 0;
+      for await (const _ of tickets.collection.find(filter, { batchSize: 1000 })) docs += 1;
+      return docs;
+    };
+    let t0 = performance.now();
+    const none = await scan({ type: 'no-such-type' });
+    console.log(`scan matching none: ${none} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const middle = new Date(Date.parse('2025-12-01T00:30:00Z') + 182.5 * 24 * H);
+    t0 = performance.now();
+    const halves = await Promise.all([
+      scan({ receivedAt: { $lt: middle } }),
+      scan({ receivedAt: { $gte: middle } }),
+    ]);
+    console.log(
+      `two half scans at once: ${halves} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    t0 = performance.now();
+    const half = await scan({ receivedAt: { $lt: middle } });
+    console.log(`one half scan: ${half} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await connection.close();
+  }
+}
+
 function rssMb(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -190,7 +261,7 @@ function rssMb(pid: number): { rss: number; hwm: number } {
 }
 
 /** GETs a URL, discarding the body; resolves with status, bytes and milliseconds. */
-function fetchTimed(url: string, token: string) {
+function fetchTimed(url: string, token: string, keepAll = false) {
   return new Promise<{ status: number; bytes: number; ms: number; body: string }>(
     (resolve, reject) => {
       const started = performance.now();
@@ -200,7 +271,7 @@ function fetchTimed(url: string, token: string) {
         const keep = !res.headers['content-type']?.includes('spreadsheet');
         res.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
-          if (keep && body.length < 1_000_000) body += chunk.toString('utf8');
+          if (keep && (keepAll || body.length < 1_000_000)) body += chunk.toString('utf8');
         });
         res.on('end', () =>
           resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - started, body }),
@@ -236,7 +307,10 @@ async function main(): Promise<void> {
     const port = await freePort();
     const secret = randomBytes(32).toString('hex');
     const reporting = APPS.find((a) => a.name === 'reporting')!;
-    app = spawn(process.execPath, [...(reporting.nodeFlags ?? []), appEntry('reporting')], {
+    // BENCH_NODE_FLAGS: extra node flags for the service, e.g. `--prof` to profile the export.
+    const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const flags = [...(reporting.nodeFlags ?? []), ...extraFlags];
+    app = spawn(process.execPath, [...flags, appEntry('reporting')], {
       env: {
         ...process.env,
         MONGODB_URI: benchUri,
@@ -287,7 +361,30 @@ async function main(): Promise<void> {
       );
     }
 
+    if (process.env.BENCH_CURSOR_ONLY === '1') await timeCursorOnly(benchUri);
+    if (process.env.BENCH_CHECK_ORDER === '1') {
+      // The CSV export's ids against the ledger order of a sorted cursor (the xlsx has the same rows).
+      const csv = await fetchTimed(`${base}/api/reports/ledger?format=csv`, token, true);
+      const exportedIds = csv.body
+        .split('\r\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => line.split(',')[0]);
+      const connection = await mongoose.createConnection(benchUri).asPromise();
+      const sortedIds: string[] = [];
+      const cursor = ledgerModels(connection)
+        .tickets.collection.find({}, { projection: { _id: 1 }, batchSize: 5000 })
+        .sort({ receivedAt: 1, _id: 1 });
+      for await (const doc of cursor) sortedIds.push(String(doc._id));
+      await connection.close();
+      const same = JSON.stringify(exportedIds) === JSON.stringify(sortedIds);
+      console.log(
+        `csv export in ${(csv.ms / 1000).toFixed(1)} s: ${exportedIds.length} rows, ${same ? 'in ledger order' : 'NOT in ledger order'}`,
+      );
+    }
+
     const before = rssMb(pid).rss;
+    const cpuBefore = cpuSeconds(pid);
     let peak = before;
     const sampler = setInterval(() => {
       try {
@@ -299,8 +396,9 @@ async function main(): Promise<void> {
     const exported = await fetchTimed(`${base}/api/reports/ledger?format=xlsx`, token);
     clearInterval(sampler);
     const { hwm } = rssMb(pid);
+    const cpu = cpuSeconds(pid) - cpuBefore;
     console.log(
-      `xlsx export: HTTP ${exported.status}, ${(exported.bytes / 1024 / 1024).toFixed(1)} MB in ${(exported.ms / 1000).toFixed(1)} s`,
+      `xlsx export: HTTP ${exported.status}, ${(exported.bytes / 1024 / 1024).toFixed(1)} MB in ${(exported.ms / 1000).toFixed(1)} s (the service's CPU: ${cpu.toFixed(1)} s)`,
     );
     const seconds = exported.ms / 1000;
     reportFigures('reporting', [

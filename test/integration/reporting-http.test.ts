@@ -293,6 +293,7 @@ describe('reporting service HTTP API on a hand-built ledger', () => {
       .buffer(true)
       .parse(binary);
     expect(res.status).toBe(200);
+    expect(res.headers['x-ledger-rows']).toBe('5');
     const workbook = await readWorkbook(res.body as Buffer);
     const sheet = workbook.getWorksheet('台账')!;
     expect(sheet.rowCount).toBe(6);

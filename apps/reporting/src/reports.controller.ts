@@ -24,7 +24,7 @@ import { CSV_MEDIA_TYPE, jsonOrFile, XLSX_MEDIA_TYPE } from './dto/json-or-file'
 import { LedgerPageDto } from './dto/ledger.dto';
 import { LedgerQueryDto, PeriodQueryDto } from './dto/report-query.dto';
 import { UnacceptedListDto, UnacceptedQueryDto } from './dto/unaccepted.dto';
-import { attachment, writeCsv, writeXlsx } from './exports';
+import { attachment, LEDGER_ROWS_HEADER, writeCsv, writeXlsx } from './exports';
 import { periodOf, ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -85,12 +85,17 @@ export class ReportsController {
       action: 'ledger.export',
       detail: `导出台账 ${format}：${describeFilter(query, filter.departmentId, scope)}`,
     });
-    const names = await this.reports.names();
-    const docs = this.reports.ledgerDocs(filter);
+    const [names, expectedRows] = await Promise.all([
+      this.reports.names(),
+      this.reports.ledgerCount(filter),
+    ]);
+    const batches = this.reports.ledgerDocBatches(filter);
     const rows = (async function* () {
-      for await (const doc of docs) yield ledgerRow(doc, names);
+      for await (const batch of batches) yield* batch.map((doc) => ledgerRow(doc, names));
     })();
     const started = Date.now();
+    // The rows to come, for the page's progress (the file's size is unknown until its end).
+    res.setHeader(LEDGER_ROWS_HEADER, String(expectedRows));
     try {
       let count: number;
       if (format === 'csv') {

@@ -17,6 +17,8 @@ import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common'
 import { ledgerMetrics } from '../../../activities/reporting/reporting.activities';
 import type { LedgerPageDto } from './dto/ledger.dto';
 import type { UnacceptedListDto } from './dto/unaccepted.dto';
+import { inLedgerOrder } from './in-ledger-order';
+import { docMatches, ledgerKeysInOrder } from './ledger-export-order';
 import { REPORTING_STORE, type ReportingStore } from './reporting.providers';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 
@@ -35,6 +37,9 @@ export function periodOf(from?: string, to?: string): Period {
     throw error;
   }
 }
+
+/** Scanned documents an export holds at most while they wait for their turn (≈2 KB each). */
+const MAX_WAITING_DOCS = 4000;
 
 @Injectable()
 export class ReportsService {
@@ -66,9 +71,27 @@ export class ReportsService {
     };
   }
 
-  /** The ledger's documents in ledger order, from a cursor (bounded memory). */
-  ledgerDocs(filter: LedgerFilter): AsyncGenerator<LedgerDoc> {
-    return this.store.tickets.inLedgerOrder<LedgerDoc>(filter, LEDGER_PROJECTION);
+  /**
+   * The ledger's documents in ledger order, a batch at a time (bounded memory): scanned as
+   * stored, put in order from the read model (in-ledger-order.ts).
+   */
+  ledgerDocBatches(filter: LedgerFilter): AsyncGenerator<LedgerDoc[]> {
+    const tickets = this.store.tickets;
+    return inLedgerOrder({
+      keys: ledgerKeysInOrder(this.store.facts, filter),
+      scan: tickets.batchesOf<LedgerDoc>(filter),
+      byIds: async (ids) =>
+        (await tickets.byIds(ids)).filter((doc) => docMatches(doc as LedgerDoc, filter)),
+      maxWaiting: MAX_WAITING_DOCS,
+    });
+  }
+
+  /**
+   * How many tickets the ledger holds for the filter, from the read model (no scan of the
+   * ledger): an export's expected rows, for its progress.
+   */
+  async ledgerCount(filter: LedgerFilter): Promise<number> {
+    return (await ledgerPageIds(this.store.facts, filter, 1, 0)).total;
   }
 
   /** The metrics of the whole court, or of a handler's part. */

@@ -7,7 +7,7 @@ import {
   type TicketLedgerDoc,
 } from '../schemas/ticket-ledger.schema';
 import { readTicketEvents, ticketEventId } from '../ticket-events';
-import { LEDGER_ORDER, type LedgerCriteria, ledgerFilter } from './ledger-criteria';
+import { type LedgerCriteria, ledgerFilter } from './ledger-criteria';
 import { searchTickets, type TicketPage, type TicketSearchCriteria } from './ticket-search';
 
 /**
@@ -121,19 +121,27 @@ export class TicketLedgerRepository {
   }
 
   /**
-   * The tickets of the criteria in ledger order (receipt, id), from a cursor (bounded memory).
-   * `T`: the document as `projection` leaves it.
+   * The whole documents of the criteria in the order stored, a cursor's batch at a time (two at
+   * most in memory), the first ones at once, where FerretDB sorts only after reading them all
+   * (an export puts them in ledger order from the read model). Whole, because FerretDB applies
+   * a projection document by document, dearer than sending the fields a row leaves unread.
    */
-  async *inLedgerOrder<T extends Record<string, unknown>>(
+  async *batchesOf<T extends Record<string, unknown>>(
     criteria: LedgerCriteria,
-    projection: Record<string, 0 | 1>,
-  ): AsyncGenerator<T> {
-    const cursor = this.tickets.collection
-      .find<T>(ledgerFilter(criteria), { projection, batchSize: 500 })
-      .sort(LEDGER_ORDER);
+    batchSize = 1000,
+  ): AsyncGenerator<T[]> {
+    const cursor = this.tickets.collection.find<T>(ledgerFilter(criteria), { batchSize });
+    // The next batch is asked for before this one is handed out: the database reads it while
+    // the caller writes this one (a cursor fetches only when asked, FerretDB reads only then).
+    let more = cursor.hasNext();
     try {
-      for await (const doc of cursor) yield doc;
+      while (await more) {
+        const batch = cursor.readBufferedDocuments();
+        more = cursor.hasNext();
+        yield batch;
+      }
     } finally {
+      await more.catch(() => false);
       await cursor.close();
     }
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { authorisedFetch } from '../../api/client';
-import { contentLength, type Progress } from './download-progress';
+import { contentLength, expectedRows, type Progress } from './download-progress';
 
 export type DownloadState =
   | { phase: 'idle' }
@@ -40,6 +40,7 @@ export function useFileDownload() {
     try {
       const response = await authorisedFetch(path, { signal: abort.signal });
       const total = contentLength(response.headers.get('Content-Length'));
+      const rows = expectedRows(response.headers.get('X-Ledger-Rows'));
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       let received = 0;
       const reader = response.body?.getReader();
@@ -49,7 +50,7 @@ export function useFileDownload() {
           if (done) break;
           chunks.push(value);
           received += value.byteLength;
-          setState({ phase: 'running', progress: { received, total } });
+          setState({ phase: 'running', progress: { received, total, rows } });
         }
       } else {
         const buffer = new Uint8Array(await response.arrayBuffer());
