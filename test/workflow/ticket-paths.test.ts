@@ -113,6 +113,55 @@ describe('ticketWorkflow on the dev server', () => {
     await handle.terminate('test done');
   });
 
+  it('a ticket whose row the intake stored: one first ledger write carries created, dispatched and the deadline', async () => {
+    // As the intake starts it: no policy in the input, update-with-start, the row stored first.
+    const input: TicketWorkflowInput = {
+      ...ticketInput({ type: 'petition' }),
+      ledgerRowStored: true,
+    };
+    const view = await startRouted(input);
+    expect(view.status).toBe('dispatched');
+    const handle = harness.client.workflow.getHandle<typeof ticketWorkflow>(
+      `ticket-${input.ticketId}`,
+    );
+    const first = await eventually(async () => {
+      const stored = await storedFor(harness.database, input.ticketId);
+      if (stored.ticket?.status !== 'dispatched') throw new Error('not written yet');
+      return stored;
+    }, 'the first ledger write');
+    // One write (`rev` counts them): the deadline computed, both timeline events in it.
+    expect((first.ticket as { rev?: number }).rev).toBe(1);
+    expect(first.ticket?.deadlines?.feedbackBy).toBe(view.deadlines.feedbackBy);
+    expect(first.events.map((e) => [e.seq, e.kind])).toEqual([
+      [1, 'created'],
+      [2, 'dispatched'],
+    ]);
+
+    await handle.executeUpdate(submitFeedbackUpdate, {
+      args: [{ actorId: 'head-petition', result: '已联系信访人并答复' }],
+    });
+    await eventually(async () => {
+      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
+    }, 'callbackBy');
+    await handle.executeUpdate(recordCallbackUpdate, {
+      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
+    });
+    const result = await handle.result();
+    expect(kinds(result)).toEqual([
+      'created',
+      'dispatched',
+      'feedback',
+      'handled',
+      'callback_due',
+      'callback',
+      'closed',
+    ]);
+    const { ticket, events } = await storedFor(harness.database, input.ticketId);
+    expect(ticket).toMatchObject({ status: 'closed' });
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    await recordHistory(handle, 'ledger-row-stored-transfer');
+  });
+
   it('update-with-start: a direct answer answers `answered`; after it finished, a retry gets the same answer, not a second run', async () => {
     const input = ticketInput({ type: 'case_inquiry' });
     const view = await startRouted(input);

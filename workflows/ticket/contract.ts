@@ -56,6 +56,13 @@ export interface TicketWorkflowInput {
   /** The agent who logged it. */
   loggedBy: string;
   /**
+   * The starter stored the ticket's ledger row before the start (the intake does; issue #17):
+   * the first ledger write then waits until the main path first waits, and carries "created",
+   * "dispatched" and the deadline at once. Absent (older tickets, direct starts): it writes at
+   * once, as before. An input, not a patch: see docs/workflows.md, "One first ledger write".
+   */
+  ledgerRowStored?: boolean;
+  /**
    * Set by the workflow itself when a run continues as new (issue #17): the state the previous
    * run reached. Clients never set it; they address the ticket by its workflow id alone.
    */

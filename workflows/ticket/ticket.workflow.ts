@@ -29,13 +29,20 @@ interface Paths {
   escalation: Promise<void>;
 }
 
+/** `awaitRoutedUpdate` calls still waiting for the ticket to be routed. */
+interface RoutedAnswers {
+  waiting: number;
+}
+
 /** A new ticket: recorded, its loops started, its report sent and its paths begun. */
-function startPaths(run: TicketRun): Paths {
+function startPaths(run: TicketRun, routed: RoutedAnswers): Paths {
   const { state, input } = run;
-  run.refreshSearchAttributes();
+  const firstWriteWaits = input.ledgerRowStored === true;
+  // The start set the search attributes; a first write that waits brings them up to date.
+  if (!firstWriteWaits) run.refreshSearchAttributes();
   state.record('created', input.loggedBy, input.disposition.explanation, Date.now());
   run.ledger.changed();
-  void run.ledger.run();
+  if (!firstWriteWaits) void run.ledger.run();
   void run.outbox.run();
   void run.clock.recomputeOnCalendarChange();
   leadershipReport(run);
@@ -45,6 +52,14 @@ function startPaths(run: TicketRun): Paths {
     : state.routes.direct_answer
       ? directAnswerPath(run)
       : Promise.resolve();
+  // The main path's first wait, or its end (ticketWorkflow sets `done`): every path gets there.
+  // And after the routed answer: its upsert issued before that answer in the same activation
+  // makes a history that SDK 1.24's Core fails to replay (docs/workflows.md).
+  if (firstWriteWaits) {
+    void condition(() => run.resume.main !== null && routed.waiting === 0).then(() =>
+      run.ledger.run(),
+    );
+  }
   return { main, escalation: escalationPath(run) };
 }
 
@@ -85,15 +100,18 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   if (input.carried) restoreTicketState(state, input.carried.state);
   // Set before the first await: the intake sends this update with the start, and an update
   // that has no handler by the end of the first activation is rejected.
+  const routed: RoutedAnswers = { waiting: 0 };
   setHandler(awaitRoutedUpdate, async () => {
+    routed.waiting += 1;
     await condition(() => state.status !== 'open');
+    routed.waiting -= 1;
     return state.view();
   });
   const policy = input.policy ?? (await policyActivities.currentPolicy());
   const run = ticketRun(input, policy, state);
   registerMessageHandlers(run);
 
-  const paths = input.carried ? resumePaths(run, input.carried) : startPaths(run);
+  const paths = input.carried ? resumePaths(run, input.carried) : startPaths(run, routed);
   const finished = Promise.all([
     paths.main.then(() => {
       run.resume.main = { at: 'done' };

@@ -39,7 +39,8 @@ export class TicketOpening {
     input: CreateTicketInput,
     prepared: Omit<TicketWorkflowInput, 'ticketId'>,
   ): Promise<TicketCreated> {
-    const workflowInput: TicketWorkflowInput = { ...prepared, ticketId };
+    // The row is stored below, before the start: the workflow's first write may wait (contract).
+    const workflowInput: TicketWorkflowInput = { ...prepared, ticketId, ledgerRowStored: true };
     const workflowId = ticketWorkflowId(ticketId);
     await this.starts.begin('ticket', ticketId, workflowId);
     await this.store.ticketLedger.insertNew(newLedgerRow(input, workflowInput));
