@@ -13,7 +13,7 @@ import {
   createPolicyActivities,
   createVoicemailLedgerActivities,
 } from '../../../activities';
-import { workerMetricsBindAddress } from './worker-settings';
+import { workerCachedWorkflows, workerMetricsBindAddress } from './worker-settings';
 
 /**
  * Built by `npm run build` (scripts/bundle-workflows), with and without the OpenTelemetry
@@ -64,6 +64,7 @@ export const ticketWorkerProvider: Provider = {
         await buildMetricsReadModel(storage);
         return {
           taskQueue: TASK_QUEUES.tickets,
+          maxCachedWorkflows: workerCachedWorkflows(),
           activities,
           ...workflowSource(),
         };

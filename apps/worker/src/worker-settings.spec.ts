@@ -1,4 +1,8 @@
-import { workerMetricsBindAddress, workerMetricsPort } from './worker-settings';
+import {
+  workerCachedWorkflows,
+  workerMetricsBindAddress,
+  workerMetricsPort,
+} from './worker-settings';
 
 describe('WORKER_METRICS_PORT', () => {
   it('defaults to 9464 and takes off for none', () => {
@@ -21,5 +25,19 @@ describe('WORKER_METRICS_PORT', () => {
     );
     expect(workerMetricsBindAddress({ HOST: '::' })).toBe('[::]:9464');
     expect(workerMetricsBindAddress({ WORKER_METRICS_PORT: 'off' })).toBeUndefined();
+  });
+});
+
+describe('WORKER_CACHED_WORKFLOWS', () => {
+  it('defaults to 500 and takes a count', () => {
+    expect(workerCachedWorkflows({})).toBe(500);
+    expect(workerCachedWorkflows({ WORKER_CACHED_WORKFLOWS: ' 2000 ' })).toBe(2000);
+  });
+
+  it('refuses fewer than the tasks the worker runs at once, and what is not a count', () => {
+    expect(() => workerCachedWorkflows({ WORKER_CACHED_WORKFLOWS: '10' })).toThrow(
+      'WORKER_CACHED_WORKFLOWS="10" is not a number of workflows from 40 to 100000',
+    );
+    expect(() => workerCachedWorkflows({ WORKER_CACHED_WORKFLOWS: 'many' })).toThrow('from 40');
   });
 });

@@ -278,6 +278,14 @@ export const SETTINGS_CATALOGUE: readonly SettingRow[] = [
   },
   {
     section: 'beyond',
+    names: ['WORKER_CACHED_WORKFLOWS'],
+    default: '`500`',
+    meaning:
+      "tickets the ticket worker keeps in memory between their tasks (40–100000); one outside replays its history on its next task. The SDK's default grows with the machine's memory: 2,000 open tickets held 1 GB",
+    readBy: ['worker'],
+  },
+  {
+    section: 'beyond',
     names: ['METRICS_TOKEN'],
     default: 'unset: `/metrics` open',
     meaning:
