@@ -3,7 +3,6 @@ import { DEMO_CASE_NUMBER } from '../../libs/domain/src';
 import {
   acknowledgeEscalationUpdate,
   getTicketQuery,
-  recordCallbackUpdate,
   submitFeedbackUpdate,
   type TicketView,
   type TicketWorkflowInput,
@@ -12,6 +11,7 @@ import {
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
+import { callBackOnceDue } from '../support/ticket-callback';
 import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';
 
 /**
@@ -117,12 +117,7 @@ describe('escalation: reminders at the top of the ladder (escalation-top-reminde
     await handle.executeUpdate(submitFeedbackUpdate, {
       args: [{ actorId: 'head-civil', result: '已核实处理' }],
     });
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
-    });
+    await callBackOnceDue(handle);
     const result = await handle.result();
     expect(result.status).toBe('closed');
     expect(result.escalation).toMatchObject({ level: 2, acknowledgedBy: null });

@@ -18,6 +18,7 @@ import {
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
+import { callBackOnceDue } from '../support/ticket-callback';
 import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';
 
 type History = temporal.api.history.v1.IHistory;
@@ -137,12 +138,7 @@ describe('ticketWorkflow continues as new (bounded history)', () => {
     expect(Date.parse(handled.deadlines.bulletinBy!) - Date.parse(handled.remindedAt!)).toBe(
       PERIOD_MS,
     );
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
-    });
+    await callBackOnceDue(handle);
     const result = await handle.result();
     expect(result.status).toBe('closed');
 
@@ -424,12 +420,7 @@ describe('ticketWorkflow continues as new (bounded history)', () => {
       args: [{ actorId: 'head-civil', result: '已核实处理' }],
     });
     expect(handled.status).toBe('handled');
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
-    });
+    await callBackOnceDue(handle);
     const result = await handle.result();
     expect(result.status).toBe('closed');
 
@@ -526,12 +517,7 @@ describe('ticketWorkflow continues as new (bounded history)', () => {
     await handle.executeUpdate(submitFeedbackUpdate, {
       args: [{ actorId: 'head-filing', result: '已办理' }],
     });
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
-    });
+    await callBackOnceDue(handle);
     const result = await handle.result();
     expect(result.status).toBe('closed');
     expect(result.reassignments).toHaveLength(1);
@@ -599,12 +585,7 @@ describe('ticketWorkflow continues as new (bounded history)', () => {
     await handle.executeUpdate(submitFeedbackUpdate, {
       args: [{ actorId: 'head-civil', result: '已核实处理' }],
     });
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
-    });
+    await callBackOnceDue(handle);
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'closed', reminders: 2 });
 

@@ -20,6 +20,7 @@ import {
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
+import { callBackOnceDue } from '../support/ticket-callback';
 import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';
 
 /** Every path of the ticket workflow on the real dev server, with short policy durations. */
@@ -140,12 +141,7 @@ describe('ticketWorkflow on the dev server', () => {
     await handle.executeUpdate(submitFeedbackUpdate, {
       args: [{ actorId: 'head-petition', result: '已联系信访人并答复' }],
     });
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
-    });
+    await callBackOnceDue(handle);
     const result = await handle.result();
     expect(kinds(result)).toEqual([
       'created',
@@ -241,11 +237,11 @@ describe('ticketWorkflow on the dev server', () => {
       }),
     );
     expect(again.type).toBe('conflict');
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: true, satisfied: false, note: '不满意' }],
+    await callBackOnceDue(handle, {
+      actorId: 'agent01',
+      reached: true,
+      satisfied: false,
+      note: '不满意',
     });
     const result = await handle.result();
     expect(result.status).toBe('closed');
@@ -317,11 +313,11 @@ describe('ticketWorkflow on the dev server', () => {
       args: [{ actorId: 'head-filing', result: '已调查核实并书面报告' }],
     });
     expect(handled).toMatchObject({ status: 'handled', redLight: false });
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: false, satisfied: null, note: '未接通' }],
+    await callBackOnceDue(handle, {
+      actorId: 'agent01',
+      reached: false,
+      satisfied: null,
+      note: '未接通',
     });
     const result = await handle.result();
     expect(result.status).toBe('closed');
@@ -435,12 +431,7 @@ describe('ticketWorkflow on the dev server', () => {
     await handle.executeUpdate(submitFeedbackUpdate, {
       args: [{ actorId: 'head-civil', result: '已核实' }],
     });
-    await eventually(async () => {
-      if (!(await handle.query(getTicketQuery)).deadlines.callbackBy) throw new Error('not yet');
-    }, 'callbackBy');
-    await handle.executeUpdate(recordCallbackUpdate, {
-      args: [{ actorId: 'agent01', reached: true, satisfied: true, note: null }],
-    });
+    await callBackOnceDue(handle);
     expect((await handle.result()).status).toBe('closed');
     historyLengths.escalationAcknowledged = await harness.historyLength(handle);
     await recordHistory(handle, 'escalation-acknowledged');
