@@ -1,6 +1,5 @@
-import type { LedgerDoc } from '@court/reporting';
+import type { LedgerDoc, LedgerKey } from '@court/reporting';
 import { inLedgerOrder } from './in-ledger-order';
-import type { LedgerKey } from './ledger-export-order';
 
 const doc = (id: string, minute: number): LedgerDoc => ({
   _id: id,

@@ -1,5 +1,6 @@
 import type { LedgerDoc } from '@court/reporting';
-import { compareKeys, keyOfDoc, type LedgerKey } from './ledger-export-order';
+import { compareKeys, type LedgerKey } from '@court/reporting';
+import { keyOfDoc } from './ledger-export-order';
 
 export interface InLedgerOrderSources {
   /** The keys of the tickets to export, in ledger order, a few at a time (the read model). */

@@ -7,6 +7,7 @@ import {
   type LedgerDoc,
   type LedgerFilter,
   ledgerItem,
+  ledgerKeysByDay,
   ledgerPageIds,
   type Period,
   PeriodError,
@@ -18,7 +19,7 @@ import { ledgerMetrics } from '../../../activities/reporting/reporting.activitie
 import type { LedgerPageDto } from './dto/ledger.dto';
 import type { UnacceptedListDto } from './dto/unaccepted.dto';
 import { inLedgerOrder } from './in-ledger-order';
-import { docMatches, ledgerKeysInOrder } from './ledger-export-order';
+import { docMatches } from './ledger-export-order';
 import { REPORTING_STORE, type ReportingStore } from './reporting.providers';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 
@@ -78,7 +79,7 @@ export class ReportsService {
   ledgerDocBatches(filter: LedgerFilter): AsyncGenerator<LedgerDoc[]> {
     const tickets = this.store.tickets;
     return inLedgerOrder({
-      keys: ledgerKeysInOrder(this.store.facts, filter),
+      keys: ledgerKeysByDay(this.store.facts, filter),
       scan: tickets.batchesOf<LedgerDoc>(filter),
       byIds: async (ids) =>
         (await tickets.byIds(ids)).filter((doc) => docMatches(doc as LedgerDoc, filter)),

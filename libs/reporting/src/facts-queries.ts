@@ -1,13 +1,33 @@
 import type { LedgerFactsStore, TicketFacts } from '@court/database';
 import { inView, type LedgerFilter } from './ledger-query';
 
-/** By an instant, then by id as MongoDB compares strings (LEDGER_ORDER with `receivedAt`). */
-function orderBy(instant: 'receivedAt' | 'bulletinedAt' | 'overdueAt') {
-  return (a: TicketFacts, b: TicketFacts): number =>
-    (a[instant] ?? 0) - (b[instant] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Ids as MongoDB compares strings. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function matches(t: TicketFacts, filter: LedgerFilter): boolean {
+/** A ticket's place in ledger order: received at (ms), then id. */
+export interface LedgerKey {
+  id: string;
+  receivedAt: number;
+}
+
+/** Ledger order (LEDGER_ORDER): by receipt, then id. */
+export function compareKeys(a: LedgerKey, b: LedgerKey): number {
+  return a.receivedAt - b.receivedAt || compareIds(a.id, b.id);
+}
+
+/** By an instant, then by id (ledger order with `receivedAt`). */
+function orderBy(instant: 'receivedAt' | 'bulletinedAt' | 'overdueAt') {
+  return (a: TicketFacts, b: TicketFacts): number =>
+    (a[instant] ?? 0) - (b[instant] ?? 0) || compareIds(a.id, b.id);
+}
+
+/** Whether a ticket (its facts, or its ledger document) has the filter's type, status, department and view. */
+export function matchesFilter(
+  t: Partial<Pick<TicketFacts, 'type' | 'status' | 'departmentId' | 'handlerId'>>,
+  filter: LedgerFilter,
+): boolean {
   return (
     (!filter.type || t.type === filter.type) &&
     (!filter.status || t.status === filter.status) &&
@@ -32,7 +52,7 @@ export async function ledgerPageIds(
   const ids: string[] = [];
   let total = 0;
   for await (const day of facts.read(filter.period)) {
-    const rows = day.filter((t) => matches(t, filter));
+    const rows = day.filter((t) => matchesFilter(t, filter));
     if (total + rows.length > skip && ids.length < limit) {
       rows.sort(orderBy('receivedAt'));
       for (const t of rows.slice(Math.max(skip - total, 0))) {
@@ -43,6 +63,23 @@ export async function ledgerPageIds(
     total += rows.length;
   }
   return { ids, total };
+}
+
+/**
+ * The filter's tickets in ledger order, a day at a time (the read model's days): where an
+ * export's rows go, without the database sorting the documents, which FerretDB does only after
+ * reading them all.
+ */
+export async function* ledgerKeysByDay(
+  facts: LedgerFactsStore,
+  filter: LedgerFilter,
+): AsyncGenerator<LedgerKey[]> {
+  for await (const day of facts.read(filter.period)) {
+    yield day
+      .filter((t) => t.receivedAt !== null && matchesFilter(t, filter))
+      .sort(orderBy('receivedAt'))
+      .map((t) => ({ id: t.id, receivedAt: t.receivedAt! }));
+  }
 }
 
 /**

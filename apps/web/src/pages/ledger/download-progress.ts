@@ -38,27 +38,24 @@ export function percentOf(progress: Progress): number | null {
 }
 
 export function progressText(progress: Progress): string {
+  const received = sizeText(progress.received);
   const percent = percentOf(progress);
-  if (percent === null) return `已接收 ${sizeText(progress.received)}`;
-  if (progress.total && progress.total > 0) {
-    return `已接收 ${sizeText(progress.received)} / ${sizeText(progress.total)}（${percent}%）`;
-  }
+  if (percent === null) return `已接收 ${received}`;
+  if (progress.total) return `已接收 ${received} / ${sizeText(progress.total)}（${percent}%）`;
   return `已导出约 ${rowsDone(progress)} / ${progress.rows} 行（${percent}%）`;
 }
 
-/** X-Ledger-Rows as a number of rows, or null when absent, not a count, or none. */
-export function expectedRows(header: string | null): number | null {
-  if (!header) return null;
-  const n = Number(header);
+/** A header's positive whole number (a size or a count), or null when absent or not one. */
+function positiveCount(header: string | null): number | null {
+  const n = Number(header ?? '');
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
+/** X-Ledger-Rows as a number of rows, or null when absent, not a count, or none. */
+export const expectedRows = positiveCount;
+
 /** Content-Length as a number, or null when absent or not a size. */
-export function contentLength(header: string | null): number | null {
-  if (!header) return null;
-  const n = Number(header);
-  return Number.isFinite(n) && n > 0 ? n : null;
-}
+export const contentLength = positiveCount;
 
 /** `台账-2026-12-02.xlsx`; with a range `台账-2026-11-01至2026-11-30.xlsx`. */
 export function ledgerFileName(
