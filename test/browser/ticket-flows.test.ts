@@ -217,6 +217,10 @@ describe('web UI: a ticket from the call to the ledger', () => {
   });
 
   it('a supervisor filters the ledger and downloads it as xlsx (导出 Excel)', async () => {
+    // taken before the calls are logged, so that a run crossing midnight still lists them
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(),
+    );
     const complaint = await createTicket(
       callBody({
         type: 'complaint',
@@ -236,9 +240,6 @@ describe('web UI: a ticket from the call to the ledger', () => {
     await page.getByRole('link', { name: redTicketId, exact: true }).waitFor();
 
     await page.goto('/ledger');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-      new Date(),
-    );
     await page.getByLabel('开始日期', { exact: true }).fill(today);
     await page.waitForURL((url) => url.searchParams.get('from') === today);
     await choose(page, '类型', '投诉举报');
