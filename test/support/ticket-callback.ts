@@ -15,6 +15,9 @@ export const SATISFIED_CALLBACK: CallbackInput = {
   note: null,
 };
 
+/** The timeline's end after feedback is submitted and `callBackOnceDue` records the callback. */
+export const FEEDBACK_TO_CLOSE = ['feedback', 'handled', 'callback_due', 'callback', 'closed'];
+
 /** Records the callback once the handled ticket has it due; the ticket as the update answers. */
 export async function callBackOnceDue(
   handle: WorkflowHandle,

@@ -18,7 +18,7 @@ import {
 import { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import { recordHistory } from '../support/history-fixtures';
 import { eventually, TemporalHarness } from '../support/temporal-harness';
-import { callBackOnceDue } from '../support/ticket-callback';
+import { callBackOnceDue, FEEDBACK_TO_CLOSE } from '../support/ticket-callback';
 import { shortPolicy, storedFor, ticketInput } from '../support/ticket-harness';
 
 type History = temporal.api.history.v1.IHistory;
@@ -170,11 +170,7 @@ describe('ticketWorkflow continues as new (bounded history)', () => {
       'reminded',
       'bulletined',
       ...Array.from({ length: n - 1 }, () => 'reminded'),
-      'feedback',
-      'handled',
-      'callback_due',
-      'callback',
-      'closed',
+      ...FEEDBACK_TO_CLOSE,
     ]);
     const reminded = result.timeline.filter((e) => e.kind === 'reminded');
     expect(reminded.map((e) => e.note)).toEqual([

@@ -12,7 +12,7 @@ export interface LedgerKey {
   receivedAt: number;
 }
 
-/** Ledger order (LEDGER_ORDER): by receipt, then id. */
+/** Ledger order: by receipt, then id. */
 export function compareKeys(a: LedgerKey, b: LedgerKey): number {
   return a.receivedAt - b.receivedAt || compareIds(a.id, b.id);
 }

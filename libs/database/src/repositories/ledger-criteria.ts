@@ -9,9 +9,6 @@ export interface LedgerCriteria {
   view?: { handlerId: string; departmentIds: readonly string[] };
 }
 
-/** Ledger order: by receipt, then id. */
-export const LEDGER_ORDER = { receivedAt: 1, _id: 1 } as const;
-
 /** The query on `tickets` of these criteria (no criteria: every ticket). */
 export function ledgerFilter(criteria: LedgerCriteria): Record<string, unknown> {
   const query: Record<string, unknown> = {};
